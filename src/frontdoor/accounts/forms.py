@@ -1,0 +1,106 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from frontdoor.accounts.models import LocalAuthority
+from frontdoor.govuk.forms import GovukModelForm
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "The username or password is not correct",
+        "inactive": "This account has been closed. Ask the system administrator if you need it",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+        # No autofocus: it skips the skip link and the page's heading for
+        # screen reader and keyboard users (GOV.UK advice).
+        self.fields["username"].widget.attrs.pop("autofocus", None)
+        self.fields["username"].widget.attrs.update(
+            {"autocomplete": "username", "spellcheck": "false", "autocapitalize": "none"}
+        )
+
+
+TIME_HINT = "Use the 24-hour clock, for example 09:00 or 17:30"
+
+
+class LocalAuthorityForm(GovukModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = LocalAuthority
+        fields = [
+            "name",
+            "la_code",
+            "regime",
+            "regime_changed_on",
+            "office_opens",
+            "office_closes",
+            "office_closes_friday",
+            "front_door_phone",
+            "out_of_hours_phone",
+            "cp_visit_interval_working_days",
+            "cin_visit_interval_working_days",
+            "cin_plan_review_interval_months",
+        ]
+        labels = {
+            "name": "Council name",
+            "office_opens": "Office opens at",
+            "office_closes": "Office closes at (Monday to Thursday)",
+            "office_closes_friday": "Office closes at on Fridays",
+            "front_door_phone": "Front door phone number",
+            "out_of_hours_phone": "Out of hours (emergency duty) phone number",
+        }
+        help_texts = {
+            "la_code": "For example, 931. The census and Annex A use it.",
+            "office_opens": TIME_HINT,
+            "office_closes": TIME_HINT,
+            "office_closes_friday": TIME_HINT,
+        }
+        widgets = {"regime": forms.RadioSelect}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from frontdoor.govuk.forms import GovukDateField
+
+        super().__init__(*args, **kwargs)
+        self.fields["regime_changed_on"] = GovukDateField(
+            label="Date the council moved to this regime",
+            required=False,
+            help_text=(
+                "Work started before this date keeps the rules of the 2010 regime. For example, 1 4 2014"
+            ),
+        )
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        for name in ("office_opens", "office_closes", "office_closes_friday"):
+            self.fields[name].widget.format = "%H:%M"
+            self.fields[name].widget.attrs["class"] = "govuk-input--width-5"
+            self.fields[name].error_messages["invalid"] = "Enter a time such as 09:00"
+        for name in ("la_code",):
+            self.fields[name].widget.attrs["class"] = "govuk-input--width-3"
+        for name in (
+            "cp_visit_interval_working_days",
+            "cin_visit_interval_working_days",
+            "cin_plan_review_interval_months",
+        ):
+            self.fields[name].widget.attrs["class"] = "govuk-input--width-3"
+        for name in ("front_door_phone", "out_of_hours_phone"):
+            self.fields[name].widget.attrs.update({"class": "govuk-input--width-20", "autocomplete": "tel"})
+            self.fields[name].widget.input_type = "tel"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        opens, closes, friday = (
+            data.get("office_opens"),
+            data.get("office_closes"),
+            data.get("office_closes_friday"),
+        )
+        if opens and closes and closes <= opens:
+            self.add_error("office_closes", "The office must close after it opens")
+        if opens and friday and friday <= opens:
+            self.add_error("office_closes_friday", "The office must close after it opens on Fridays")
+        return data

@@ -1,0 +1,20 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from frontdoor.accounts.models import ApiToken
+from frontdoor.accounts.services import revoke_api_token
+
+
+class Command(BaseCommand):
+    help = "Revoke an API token, named by the first characters of its key (its prefix)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("prefix", help="The 8 characters after 'fd_' at the start of the key.")
+
+    def handle(self, *args: Any, prefix: str, **options: Any) -> None:
+        tokens = list(ApiToken.objects.filter(prefix=prefix, revoked_at__isnull=True))
+        if len(tokens) != 1:
+            raise CommandError(f"{len(tokens)} active tokens have the prefix {prefix!r}; expected one")
+        token = revoke_api_token(token=tokens[0], by=None)
+        self.stdout.write(f"Revoked API token '{token.name}' of {token.user.username}.")

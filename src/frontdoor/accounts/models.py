@@ -1,0 +1,158 @@
+from datetime import date, datetime, time
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils import timezone
+
+from frontdoor.accounts.roles import MANAGER_ROLES, ROLE_CAPABILITIES, Capability, Role
+from frontdoor.timescales.regimes import Regime, Timescale
+
+
+class Team(models.Model):
+    class Kind(models.TextChoices):
+        ACCESS = "access", "Access team"
+        LOCALITY = "locality", "Locality team"
+        DISABILITIES = "disabilities", "Children with disabilities team"
+        EMERGENCY_DUTY = "emergency_duty", "Emergency duty team"
+        EARLY_HELP = "early_help", "Early help team"
+        QUALITY = "quality", "Quality and performance team"
+
+    name = models.CharField(max_length=100, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=30, choices=Role.choices)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="members")
+    job_title = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def capabilities(self) -> frozenset[Capability]:
+        if not self.is_active or not self.role:
+            return frozenset()
+        return ROLE_CAPABILITIES[Role(self.role)]
+
+    def can(self, capability: Capability) -> bool:
+        return capability in self.capabilities
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role in MANAGER_ROLES
+
+
+class LocalAuthority(models.Model):
+    """The council this deployment serves: one row, edited by administrators."""
+
+    SINGLETON_ID = 1
+
+    name = models.CharField(max_length=100)
+    la_code = models.CharField(
+        "DfE local authority code",
+        max_length=3,
+        blank=True,
+        validators=[RegexValidator(r"^\d{3}$", "Enter the 3-digit DfE local authority code")],
+    )
+    regime = models.CharField(
+        "statutory regime", max_length=10, choices=Regime.choices, default=Regime.CURRENT
+    )
+    regime_changed_on = models.DateField(
+        "date the council moved to this regime",
+        null=True,
+        blank=True,
+        help_text="Work started before this date keeps the rules of the previous regime.",
+    )
+    office_opens = models.TimeField(default=time(9, 0))
+    office_closes = models.TimeField(default=time(17, 0))
+    office_closes_friday = models.TimeField(default=time(16, 30))
+    front_door_phone = models.CharField(max_length=30, blank=True)
+    out_of_hours_phone = models.CharField(max_length=30, blank=True)
+    cp_visit_interval_working_days = models.PositiveSmallIntegerField(
+        "visits to a child on a child protection plan, every (working days)",
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    cin_visit_interval_working_days = models.PositiveSmallIntegerField(
+        "visits to a child in need, every (working days)",
+        default=20,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+    cin_plan_review_interval_months = models.PositiveSmallIntegerField(
+        "child in need plan reviews, every (months)",
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "local authority"
+        verbose_name_plural = "local authority"
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="local_authority_is_singleton")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def load(cls) -> "LocalAuthority":
+        # The row is made by a migration, and again here if a reset removed it.
+        council, _ = cls.objects.get_or_create(pk=cls.SINGLETON_ID, defaults={"name": "Children's services"})
+        return council
+
+    def regime_on(self, day: date) -> Regime:
+        """The regime for work started on `day`."""
+        if self.regime == Regime.CURRENT and self.regime_changed_on and day < self.regime_changed_on:
+            return Regime.WT2010
+        return Regime(self.regime)
+
+    def timescale_length(self, timescale: Timescale) -> int | None:
+        if timescale.council_setting:
+            return int(getattr(self, timescale.council_setting))
+        return timescale.length
+
+    def is_office_hours(self, moment: datetime) -> bool:
+        from frontdoor.timescales.calendar import is_working_day
+
+        local = timezone.localtime(moment)
+        if not is_working_day(local.date()):
+            return False
+        closes = self.office_closes_friday if local.weekday() == 4 else self.office_closes
+        return self.office_opens <= local.time() < closes
+
+
+class ApiToken(models.Model):
+    """A token for a system that calls the API, stored only as a hash."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="api_tokens")
+    name = models.CharField(max_length=100, help_text="What uses it, e.g. 'police notifications'.")
+    prefix = models.CharField(max_length=8, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

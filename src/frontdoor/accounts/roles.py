@@ -1,0 +1,62 @@
+"""Roles and what each may do.
+
+Views and services ask `user.can(Capability.X)`; the whole authorisation
+matrix is the table at the bottom of this module.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    CONTACT_OFFICER = "contact_officer", "Contact officer"
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    SENIOR_PRACTITIONER = "senior_practitioner", "Senior practitioner"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    SERVICE_MANAGER = "service_manager", "Service manager"
+    EDT_WORKER = "edt_worker", "Emergency duty worker"
+    EARLY_HELP_PRACTITIONER = "early_help_practitioner", "Early help practitioner"
+    PARTNER = "partner", "Partner agency user"
+    QA_OFFICER = "qa_officer", "Quality assurance officer"
+    PERFORMANCE_ANALYST = "performance_analyst", "Performance analyst"
+    ADMINISTRATOR = "administrator", "System administrator"
+
+
+class Capability(StrEnum):
+    VIEW_CHILDREN = "view_children"
+    VIEW_TIMESCALES = "view_timescales"
+    VIEW_TEAMS = "view_teams"
+    VIEW_EVENT_LOG = "view_event_log"
+    MANAGE_COUNCIL = "manage_council"
+    MANAGE_STAFF = "manage_staff"
+
+
+_PRACTICE = {Capability.VIEW_CHILDREN, Capability.VIEW_TIMESCALES}
+_MANAGEMENT = _PRACTICE | {Capability.VIEW_TEAMS, Capability.VIEW_EVENT_LOG}
+
+ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
+    Role.CONTACT_OFFICER: frozenset(_PRACTICE),
+    Role.SOCIAL_WORKER: frozenset(_PRACTICE),
+    Role.SENIOR_PRACTITIONER: frozenset(_PRACTICE),
+    Role.TEAM_MANAGER: frozenset(_MANAGEMENT),
+    Role.SERVICE_MANAGER: frozenset(_MANAGEMENT),
+    Role.EDT_WORKER: frozenset(_PRACTICE),
+    Role.EARLY_HELP_PRACTITIONER: frozenset(_PRACTICE),
+    # Partners see only what they submitted, through the partner portal.
+    Role.PARTNER: frozenset(),
+    Role.QA_OFFICER: frozenset(_PRACTICE | {Capability.VIEW_EVENT_LOG}),
+    Role.PERFORMANCE_ANALYST: frozenset(_PRACTICE | {Capability.VIEW_TEAMS}),
+    # Administrators run the system; they do not read children's records.
+    Role.ADMINISTRATOR: frozenset(
+        {
+            Capability.VIEW_TIMESCALES,
+            Capability.VIEW_TEAMS,
+            Capability.VIEW_EVENT_LOG,
+            Capability.MANAGE_COUNCIL,
+            Capability.MANAGE_STAFF,
+        }
+    ),
+}
+
+MANAGER_ROLES = frozenset({Role.TEAM_MANAGER, Role.SERVICE_MANAGER})

@@ -1,0 +1,59 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from frontdoor.accounts import queries, services
+from frontdoor.accounts.access import require
+from frontdoor.accounts.forms import LocalAuthorityForm, LoginForm
+from frontdoor.accounts.models import LocalAuthority, User
+from frontdoor.accounts.roles import Capability
+from frontdoor.records.concurrency import StaleRecordError
+from frontdoor.timescales.models import ClosureDay
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    council = LocalAuthority.load()
+    context = {
+        "council": council,
+        "today": queries.today_at(council),
+        "team_members": queries.team_members(user.team) if user.is_manager else None,
+        "setup_gaps": (queries.council_setup_gaps(council) if user.can(Capability.MANAGE_COUNCIL) else None),
+    }
+    return render(request, f"accounts/home/{user.role}.html", context)
+
+
+def council_settings(request: HttpRequest) -> HttpResponse:
+    user = require(request, Capability.MANAGE_COUNCIL)
+    form = LocalAuthorityForm(request.POST or None, instance=LocalAuthority.load())
+    if form.is_valid():
+        changes = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+        try:
+            services.update_local_authority(
+                council=LocalAuthority.load(),
+                by=user,
+                expected_version=form.cleaned_data["version"],
+                changes=changes,
+            )
+        except StaleRecordError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Council settings saved")
+            return redirect("accounts:council")
+    closure_days = ClosureDay.objects.select_related("added_by")
+    return render(request, "accounts/council.html", {"form": form, "closure_days": closure_days})
+
+
+def teams(request: HttpRequest) -> HttpResponse:
+    require(request, Capability.VIEW_TEAMS)
+    return render(request, "accounts/teams.html", {"teams": queries.teams_with_members()})

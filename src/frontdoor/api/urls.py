@@ -1,0 +1,13 @@
+from django.urls import path
+
+from frontdoor.accounts import api as accounts_api
+from frontdoor.people import api as people_api
+from frontdoor.timescales import api as timescales_api
+
+app_name = "api"
+urlpatterns = [
+    path("v1/me/", accounts_api.me, name="me"),
+    path("v1/council/", accounts_api.council, name="council"),
+    path("v1/calendar/working-days/", timescales_api.working_days, name="working-days"),
+    path("v1/people/<int:person_id>/", people_api.person_detail, name="person-detail"),
+]

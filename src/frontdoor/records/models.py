@@ -1,0 +1,96 @@
+"""The append-only event log and the access log.
+
+Neither table can be changed through the application: the models refuse
+updates and deletes, and database triggers (migration 0002) refuse them on
+PostgreSQL and SQLite too.
+"""
+
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError(f"{self.model.__name__} rows cannot be changed")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError(f"{self.model.__name__} rows cannot be deleted")
+
+
+class AppendOnlyModel(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError(f"{type(self).__name__} rows cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError(f"{type(self).__name__} rows cannot be deleted")
+
+
+class Event(AppendOnlyModel):
+    """Something that happened to a record, written by the service that did it."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who did it; empty for the system itself.",
+    )
+    child = models.ForeignKey(
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    kind = models.CharField(max_length=80, db_index=True)
+    occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+    summary = models.CharField(max_length=300)
+    record_type = models.CharField(max_length=80, blank=True)
+    record_id = models.CharField(max_length=40, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            models.Index(fields=["child", "-occurred_at"], name="event_child_time"),
+            models.Index(fields=["record_type", "record_id"], name="event_record"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.summary}"
+
+
+class AccessLog(AppendOnlyModel):
+    """One user seeing one child's record: who, what, when."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    viewed = models.CharField(max_length=200, help_text="What was seen, e.g. 'person page'.")
+    path = models.CharField(max_length=500, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["child", "-at"], name="access_child_time"),
+            models.Index(fields=["user", "-at"], name="access_user_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} saw {self.child_id} ({self.viewed})"

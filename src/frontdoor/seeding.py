@@ -1,0 +1,84 @@
+"""The synthetic council: `frontdoor seed --size demo|large --seed N`.
+
+Each app adds its own records in its `seed.py` module, with a
+`seed(context)` function; they run in INSTALLED_APPS order, so an app sees
+the records of the apps it builds on. The same size and seed always build
+the same council.
+"""
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any, Literal
+
+from django.apps import apps
+from django.core.management import call_command
+from django.db import transaction
+from faker import Faker
+
+Size = Literal["demo", "large"]
+
+DEMO_PASSWORD = "frontdoor-demo"
+
+
+class DatabaseNotEmptyError(Exception):
+    pass
+
+
+@dataclass
+class SeedContext:
+    size: Size
+    seed: int
+    today: date
+    rng: random.Random
+    faker: Faker
+    say: Callable[[str], None]
+    # Records one app makes for the apps after it (the council, teams, staff…).
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_large(self) -> bool:
+        return self.size == "large"
+
+
+def database_is_empty() -> bool:
+    from frontdoor.accounts.models import User
+
+    return not User.objects.exists()
+
+
+def seed_modules() -> list[Any]:
+    modules = []
+    for app in apps.get_app_configs():
+        if app.name.startswith("frontdoor.") and find_spec(f"{app.name}.seed"):
+            modules.append(import_module(f"{app.name}.seed"))
+    return modules
+
+
+def seed_council(
+    *,
+    size: Size,
+    seed: int,
+    today: date,
+    force: bool = False,
+    say: Callable[[str], None] = print,
+) -> SeedContext:
+    if not database_is_empty():
+        if not force:
+            raise DatabaseNotEmptyError(
+                "The database already has data. Use --force to empty it and seed it again."
+            )
+        # Empties every table, the logs included: only ever on a demo or
+        # benchmark database (the command refuses when DEBUG is off).
+        call_command("flush", interactive=False, verbosity=0)
+        call_command("migrate", verbosity=0)
+    faker = Faker("en_GB")
+    faker.seed_instance(seed)
+    context = SeedContext(size=size, seed=seed, today=today, rng=random.Random(seed), faker=faker, say=say)
+    for module in seed_modules():
+        with transaction.atomic():
+            module.seed(context)
+    return context

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TimescalesConfig(AppConfig):
+    name = "frontdoor.timescales"
+    verbose_name = "Timescales"

@@ -1,0 +1,50 @@
+"""Pages that belong to no one app: public information and error handlers."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required, login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.csp import csp_override
+from django.views.decorators.http import require_GET
+from drf_spectacular.views import SpectacularSwaggerSplitView
+
+from frontdoor.api.problems import problem_response
+
+
+@login_not_required
+@require_GET
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "accessibility.html")
+
+
+@login_not_required
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "privacy.html")
+
+
+api_docs = login_required(
+    csp_override(settings.API_DOCS_CSP)(SpectacularSwaggerSplitView.as_view(url_name="api-schema"))
+)
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _is_api(request):
+        return problem_response(request, 404, "There is nothing at this address")
+    return render(request, "404.html", status=404)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _is_api(request):
+        return problem_response(request, 403, str(exception) or "You do not have access to this")
+    return render(request, "403.html", status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if _is_api(request):
+        return problem_response(request, 500, "Something went wrong. Nothing was half-saved.")
+    return render(request, "500.html", status=500)

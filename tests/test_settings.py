@@ -1,0 +1,55 @@
+"""Production settings: checked in a fresh process, as a deployment would start."""
+
+import os
+import subprocess
+import sys
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+    "ALLOWED_HOSTS": "frontdoor.council.example",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def frontdoor(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    # Only the machine's own environment: nothing the test settings set for themselves.
+    test_only = {"DJANGO_ALLOW_ASYNC_UNSAFE", "SECURE_SSL_REDIRECT", "SECURE_COOKIES", *PRODUCTION}
+    clean = {k: v for k, v in os.environ.items() if k not in test_only}
+    clean["DJANGO_SETTINGS_MODULE"] = "frontdoor.settings"
+    return subprocess.run(
+        [sys.executable, "-m", "frontdoor.cli", *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deployment_checks() -> None:
+    result = frontdoor("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_a_missing_secret_key_stops_start_up_naming_it() -> None:
+    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+    result = frontdoor("check", **env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_a_missing_database_url_stops_start_up_naming_it() -> None:
+    env = {k: v for k, v in PRODUCTION.items() if k != "DATABASE_URL"}
+    result = frontdoor("check", **env)
+    assert "DATABASE_URL is not set" in result.stderr
+
+
+def test_a_setting_that_is_not_true_or_false_is_refused() -> None:
+    result = frontdoor("check", **{**PRODUCTION, "DEBUG": "maybe"})
+    assert "DEBUG must be true or false, not 'maybe'" in result.stderr
+
+
+def test_debug_runs_with_demo_defaults_and_nothing_set() -> None:
+    result = frontdoor("check", DEBUG="true", DATABASE_URL="sqlite:///:memory:")
+    assert result.returncode == 0, result.stderr
