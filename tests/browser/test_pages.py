@@ -28,6 +28,8 @@ def council(transactional_db: None) -> LocalAuthority:
         (Role.ADMINISTRATOR, "/council/", "Council settings"),
         (Role.ADMINISTRATOR, "/timescales/closure-days/add/", "Add a closure day"),
         (Role.TEAM_MANAGER, "/teams/", "Teams"),
+        (Role.ADMINISTRATOR, "/staff/", "Staff"),
+        (Role.ADMINISTRATOR, "/staff/add/", "Add a staff member"),
         (Role.QA_OFFICER, "/records/events/", "Event log"),
         (Role.SOCIAL_WORKER, "/accessibility/", "Accessibility statement for Front Door"),
         (Role.SOCIAL_WORKER, "/privacy/", "Privacy notice"),
@@ -66,3 +68,26 @@ def test_the_api_documentation_renders_under_the_content_security_policy(
     page = sign_in(make_user(Role.PERFORMANCE_ANALYST), "/api/docs/")
     expect(page.locator(".swagger-ui .title")).to_contain_text("Front Door API")
     assert console_errors == []
+
+
+def test_an_administrator_adds_a_staff_member(sign_in: Callable[..., Page]) -> None:
+    from tests.factories import TeamFactory
+
+    TeamFactory(name="Locality team South")
+    page = sign_in(make_user(Role.ADMINISTRATOR), "/staff/add/")
+    page.get_by_role("button", name="Add staff member").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter username")
+    assert_accessible(page)
+    page.get_by_label("Username").fill("nadia.hussain")
+    page.get_by_label("Temporary password").fill("a-long-temporary-passphrase")
+    page.get_by_label("First name").fill("Nadia")
+    page.get_by_label("Last name").fill("Hussain")
+    page.get_by_label("Social worker", exact=True).check()
+    page.get_by_label("Team", exact=True).select_option(label="Locality team South")
+    page.get_by_role("button", name="Add staff member").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Added Nadia Hussain")
+    staff_member = page.get_by_role("link", name="Nadia Hussain")
+    staff_member.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nadia Hussain")
+    assert_accessible(page)

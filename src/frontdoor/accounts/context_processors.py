@@ -11,10 +11,4 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if not isinstance(user, User):
         return {"navigation": []}
     match = request.resolver_match
-    return {
-        "navigation": navigation_for(
-            user,
-            view_name=match.view_name if match else "",
-            namespace=match.namespace if match else "",
-        )
-    }
+    return {"navigation": navigation_for(user, view_name=match.view_name if match else "")}

@@ -1,10 +1,11 @@
 from typing import Any
 
 from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
-from frontdoor.accounts.models import LocalAuthority
-from frontdoor.govuk.forms import GovukModelForm
+from frontdoor.accounts.models import LocalAuthority, Team, User
+from frontdoor.govuk.forms import GovukDateField, GovukForm, GovukModelForm, name_required_fields
 
 
 class LoginForm(AuthenticationForm):
@@ -64,8 +65,6 @@ class LocalAuthorityForm(GovukModelForm):
         widgets = {"regime": forms.RadioSelect}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from frontdoor.govuk.forms import GovukDateField
-
         super().__init__(*args, **kwargs)
         self.fields["regime_changed_on"] = GovukDateField(
             label="Date the council moved to this regime",
@@ -104,3 +103,73 @@ class LocalAuthorityForm(GovukModelForm):
         if opens and friday and friday <= opens:
             self.add_error("office_closes_friday", "The office must close after it opens on Fridays")
         return data
+
+
+class StaffMemberForm(GovukModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "job_title", "role", "team"]
+        labels = {"team": "Team", "role": "Role", "email": "Email address"}
+        widgets = {"role": forms.RadioSelect}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name"):
+            self.fields[name].required = True
+            self.fields[name].widget.attrs["class"] = "govuk-input--width-20"
+        self.fields["email"].widget.attrs.update({"spellcheck": "false", "autocomplete": "off"})
+        team = self.fields["team"]
+        assert isinstance(team, forms.ModelChoiceField)
+        team.queryset = Team.objects.filter(is_active=True)
+        team.empty_label = "No team"
+        team.required = False
+        name_required_fields(self)
+
+
+class NewStaffMemberForm(StaffMemberForm):
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        help_text="What they sign in with, for example firstname.lastname",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "spellcheck": "false"}),
+    )
+    password = forms.CharField(
+        label="Temporary password",
+        help_text="At least 12 characters. Give it to them in person or by phone, never by email",
+        widget=forms.PasswordInput(attrs={"class": "govuk-input--width-20", "autocomplete": "new-password"}),
+    )
+
+    field_order = ["username", "password"]
+
+    def clean_username(self) -> str:
+        username = str(self.cleaned_data["username"]).strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("Someone already has that username")
+        return username
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if password := data.get("password"):
+            candidate = User(username=data.get("username", ""), first_name=data.get("first_name", ""))
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+class PasswordResetForm(GovukForm):
+    password = forms.CharField(
+        label="New temporary password",
+        help_text="At least 12 characters. Resetting the password also unlocks the account",
+        widget=forms.PasswordInput(attrs={"class": "govuk-input--width-20", "autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = str(self.cleaned_data["password"])
+        password_validation.validate_password(password, self.user)
+        return password

@@ -64,3 +64,16 @@ def team_members(team: Team | None) -> QuerySet[User]:
     if team is None:
         return User.objects.none()
     return team.members.filter(is_active=True).order_by("last_name", "first_name")
+
+
+def staff_list(*, team_id: str = "", role: str = "", include_closed: bool = False) -> QuerySet[User]:
+    staff = User.objects.select_related("team").order_by("last_name", "first_name")
+    if not include_closed:
+        staff = staff.filter(is_active=True)
+    if team_id == "none":
+        staff = staff.filter(team__isnull=True)
+    elif team_id.isdigit():
+        staff = staff.filter(team_id=int(team_id))
+    if role:
+        staff = staff.filter(role=role)
+    return staff

@@ -72,3 +72,86 @@ def revoke_api_token(*, token: ApiToken, by: User | None) -> ApiToken:
         record=token,
     )
     return token
+
+
+STAFF_FIELDS = ("first_name", "last_name", "email", "role", "team", "job_title")
+
+
+def _staff_summary(values: dict[str, Any]) -> dict[str, Any]:
+    return {name: str(value) if value is not None else None for name, value in values.items()}
+
+
+@transaction.atomic
+def add_staff_member(*, by: User, username: str, password: str, **details: Any) -> User:
+    """A new account; the password is temporary and the person is told to change it."""
+    unknown = set(details) - set(STAFF_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown staff details: {', '.join(sorted(unknown))}")
+    user = User(username=username, **details)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    record_event(
+        kind="staff.added",
+        by=by,
+        summary=f"Added {user.display_name} ({user.get_role_display()})",
+        record=user,
+        data=_staff_summary(details),
+    )
+    return user
+
+
+@transaction.atomic
+def update_staff_member(*, user: User, by: User, changes: dict[str, Any]) -> User:
+    changed = {
+        name: {"from": str(getattr(user, name)), "to": str(value)}
+        for name, value in changes.items()
+        if name in STAFF_FIELDS and getattr(user, name) != value
+    }
+    for name, value in changes.items():
+        if name not in STAFF_FIELDS:
+            raise TypeError(f"{name} cannot be changed here")
+        setattr(user, name, value)
+    user.full_clean()
+    user.save()
+    record_event(
+        kind="staff.updated",
+        by=by,
+        summary=f"Changed {user.display_name}: {', '.join(sorted(changed)) or 'nothing'}",
+        record=user,
+        data={"changes": changed},
+    )
+    return user
+
+
+@transaction.atomic
+def set_staff_account_open(*, user: User, by: User, is_open: bool) -> User:
+    """Close an account (nothing is deleted: their records keep their name) or reopen it."""
+    if user == by and not is_open:
+        raise ValueError("You cannot close your own account")
+    user.is_active = is_open
+    user.save(update_fields=["is_active"])
+    record_event(
+        kind="staff.reopened" if is_open else "staff.closed",
+        by=by,
+        summary=f"{'Reopened' if is_open else 'Closed'} the account of {user.display_name}",
+        record=user,
+    )
+    return user
+
+
+@transaction.atomic
+def reset_staff_password(*, user: User, by: User, password: str) -> User:
+    """A new temporary password, which also unlocks a locked account."""
+    from axes.utils import reset
+
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    reset(username=user.username)
+    record_event(
+        kind="staff.password_reset",
+        by=by,
+        summary=f"Reset the password of {user.display_name} and unlocked the account",
+        record=user,
+    )
+    return user
