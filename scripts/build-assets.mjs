@@ -29,5 +29,6 @@ for (const banned of ["GDS Transport", "govuk/assets/"]) {
 writeFileSync(join(out, "css", "app.css"), css);
 
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
+cpSync(join(root, "node_modules", "htmx.org", "dist", "htmx.min.js"), join(out, "js", "htmx.min.js"));
 
 console.log(`Built ${result.css.length} bytes of CSS into ${out}`);

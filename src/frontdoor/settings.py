@@ -71,9 +71,7 @@ def required(name: str, demo_default: str) -> str:
 
 
 SECRET_KEY = required("SECRET_KEY", "insecure-demo-key-do-not-use-in-production-0123456789")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", []) or required("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(
-    ","
-)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", []) or required("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 # The council and the service.

@@ -41,7 +41,7 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
     if _is_api(request):
         return problem_response(request, 403, str(exception) or "You do not have access to this")
-    return render(request, "403.html", status=403)
+    return render(request, "403.html", {"reason": str(exception)}, status=403)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

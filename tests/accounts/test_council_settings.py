@@ -45,9 +45,7 @@ def test_an_administrator_changes_the_council_settings(
     assert event.data["changes"]["la_code"] == {"from": "931", "to": "201"}
 
 
-def test_other_roles_cannot_open_the_council_settings(
-    client_for, team_manager: User, council: LocalAuthority
-) -> None:
+def test_other_roles_cannot_open_the_council_settings(client_for, team_manager: User, council: LocalAuthority) -> None:
     client = client_for(team_manager)
     assert client.get("/council/").status_code == 403
     assert client.post("/council/", settings_form(council, name="Hijacked")).status_code == 403
@@ -55,9 +53,7 @@ def test_other_roles_cannot_open_the_council_settings(
     assert council.name == "Testshire County Council"
 
 
-def test_a_stale_save_is_refused_with_a_clear_message(
-    client_for, administrator: User, council: LocalAuthority
-) -> None:
+def test_a_stale_save_is_refused_with_a_clear_message(client_for, administrator: User, council: LocalAuthority) -> None:
     client = client_for(administrator)
     first = settings_form(council, name="First change")
     second = settings_form(council, name="Second change")
@@ -70,9 +66,7 @@ def test_a_stale_save_is_refused_with_a_clear_message(
     assert Event.objects.filter(kind="council.updated").count() == 1
 
 
-def test_bad_settings_are_refused_field_by_field(
-    client_for, administrator: User, council: LocalAuthority
-) -> None:
+def test_bad_settings_are_refused_field_by_field(client_for, administrator: User, council: LocalAuthority) -> None:
     response = client_for(administrator).post(
         "/council/",
         settings_form(
@@ -87,18 +81,14 @@ def test_bad_settings_are_refused_field_by_field(
     assert response.status_code == 200
     assert 'href="#id_la_code">Enter the 3-digit DfE local authority code' in page
     assert 'href="#id_office_closes">The office must close after it opens' in page
-    assert (
-        'href="#id_regime_changed_on_day">Date the council moved to this regime must be a real date' in page
-    )
+    assert 'href="#id_regime_changed_on_day">Date the council moved to this regime must be a real date' in page
     assert 'href="#id_name">Enter council name' in page
     council.refresh_from_db()
     assert council.la_code == "931"
     assert not Event.objects.filter(kind="council.updated").exists()
 
 
-def test_the_settings_page_shows_the_saved_values(
-    client_for, administrator: User, council: LocalAuthority
-) -> None:
+def test_the_settings_page_shows_the_saved_values(client_for, administrator: User, council: LocalAuthority) -> None:
     page = client_for(administrator).get("/council/").content.decode()
     assert 'value="Testshire County Council"' in page
     assert 'value="09:00"' in page

@@ -94,9 +94,7 @@ def test_every_page_needs_a_signed_in_user(db: None, path: str) -> None:
     assert response["Location"].startswith("/sign-in/?next=")
 
 
-def test_an_expired_session_sends_you_back_to_sign_in(
-    client_for, social_worker: User, council: object
-) -> None:
+def test_an_expired_session_sends_you_back_to_sign_in(client_for, social_worker: User, council: object) -> None:
     from django.contrib.sessions.models import Session
 
     client = client_for(social_worker)

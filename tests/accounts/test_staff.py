@@ -43,9 +43,7 @@ def test_an_administrator_adds_a_staff_member_who_can_then_sign_in(client_for, a
 def test_a_weak_password_or_taken_username_is_refused(client_for, administrator: User) -> None:
     team = TeamFactory()
     UserFactory(username="nadia.hussain")
-    page = (
-        client_for(administrator).post("/staff/add/", new_member(team, password="password")).content.decode()
-    )
+    page = client_for(administrator).post("/staff/add/", new_member(team, password="password")).content.decode()
     assert "Someone already has that username" in page
     assert "This password is too short" in page
     assert not Event.objects.filter(kind="staff.added").exists()

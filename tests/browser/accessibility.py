@@ -13,8 +13,7 @@ def assert_accessible(page: Page) -> None:
         page.evaluate((settings.NODE_MODULES_DIR / "axe-core" / "axe.min.js").read_text())
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     problems = [
-        f"{v['id']} ({v['impact']}): {v['help']}\n    "
-        + "\n    ".join(node["html"][:200] for node in v["nodes"][:5])
+        f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(node["html"][:200] for node in v["nodes"][:5])
         for v in result["violations"]
     ]
     assert not problems, f"{page.url} has accessibility problems:\n" + "\n".join(problems)

@@ -58,9 +58,7 @@ def test_sign_in_works_with_the_keyboard_alone(page: Page, live_server, council:
     expect(page.get_by_role("heading", level=1)).to_have_text("Timescales")
 
 
-def test_the_menu_and_sign_out_work_by_keyboard(
-    sign_in: Callable[[User], Page], council: LocalAuthority
-) -> None:
+def test_the_menu_and_sign_out_work_by_keyboard(sign_in: Callable[[User], Page], council: LocalAuthority) -> None:
     page = sign_in(make_user(Role.ADMINISTRATOR))
     page.get_by_role("link", name="Council settings", exact=True).focus()
     page.keyboard.press("Enter")

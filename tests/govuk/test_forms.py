@@ -10,9 +10,7 @@ from frontdoor.govuk.templatetags.govuk import govuk_error_summary
 class ExampleForm(GovukForm):
     name = forms.CharField(label="Full name", help_text="As on their passport")
     born = GovukDateField(label="Date of birth", latest=date(2026, 11, 26))
-    colour = forms.ChoiceField(
-        label="Colour", choices=[("r", "Red"), ("g", "Green")], widget=forms.RadioSelect
-    )
+    colour = forms.ChoiceField(label="Colour", choices=[("r", "Red"), ("g", "Green")], widget=forms.RadioSelect)
 
 
 def date_data(day: str, month: str, year: str) -> dict[str, str]:

@@ -27,14 +27,16 @@ def test_reading_a_child_through_the_api_is_logged_too(client_for, social_worker
     assert AccessLog.objects.get().viewed == "person (API)"
 
 
-def test_administrators_and_partners_cannot_read_children(
-    client_for, administrator: User, partner: User
-) -> None:
+def test_administrators_and_partners_cannot_read_children(client_for, administrator: User, partner: User) -> None:
     child = PersonFactory()
     for user in (administrator, partner):
         assert client_for(user).get(f"/people/{child.pk}/").status_code == 403
         assert client_for(user).get(f"/api/v1/people/{child.pk}/").status_code == 403
-    assert not AccessLog.objects.exists()
+        # Whether a record exists is not given away either.
+        assert client_for(user).get("/people/999999/").status_code == 403
+    refused = AccessLog.objects.filter(allowed=False)
+    assert refused.count() == 4
+    assert set(refused.values_list("user", flat=True)) == {administrator.pk, partner.pk}
 
 
 def test_a_missing_child_is_not_found_and_not_logged(client_for, social_worker: User) -> None:

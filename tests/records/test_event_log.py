@@ -49,9 +49,7 @@ def test_an_event_must_be_written_in_the_transaction_of_its_change() -> None:
 def test_an_event_remembers_its_record_and_child(social_worker: User) -> None:
     child = PersonFactory()
     with transaction.atomic():
-        event = record_event(
-            kind="test.happened", by=social_worker, summary="About a child", child=child, record=child
-        )
+        event = record_event(kind="test.happened", by=social_worker, summary="About a child", child=child, record=child)
     assert (event.record_type, event.record_id, event.child) == ("people.Person", str(child.pk), child)
     assert event.recorded_at >= event.occurred_at
 

@@ -113,9 +113,7 @@ def test_review_conferences_count_calendar_months() -> None:
         (date(2026, 3, 31), -1, date(2026, 2, 28)),
     ],
 )
-def test_add_months_keeps_the_day_or_the_last_day_of_a_shorter_month(
-    start: date, months: int, expected: date
-) -> None:
+def test_add_months_keeps_the_day_or_the_last_day_of_a_shorter_month(start: date, months: int, expected: date) -> None:
     assert add_months(start, months) == expected
 
 

@@ -17,9 +17,7 @@ def test_an_administrator_adds_a_closure_day_and_clocks_skip_it(
     forget_council_calendar()
     assert add_working_days(date(2025, 12, 23), 1) == date(2025, 12, 24)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(administrator).post(
-            "/timescales/closure-days/add/", closure(date(2025, 12, 24))
-        )
+        response = client_for(administrator).post("/timescales/closure-days/add/", closure(date(2025, 12, 24)))
     assert response["Location"] == "/council/"
     assert add_working_days(date(2025, 12, 23), 1) == date(2025, 12, 29)
     event = Event.objects.get(kind="closure_day.added")
@@ -38,9 +36,7 @@ def test_removing_a_closure_day_makes_it_a_working_day_again(
     assert Event.objects.filter(kind="closure_day.removed").exists()
 
 
-def test_a_weekend_or_repeated_closure_day_is_refused(
-    client_for, administrator: User, council: object
-) -> None:
+def test_a_weekend_or_repeated_closure_day_is_refused(client_for, administrator: User, council: object) -> None:
     client = client_for(administrator)
     page = client.post("/timescales/closure-days/add/", closure(date(2026, 11, 28))).content.decode()
     assert "Closure days are weekdays" in page
@@ -67,9 +63,7 @@ def test_the_calculator_works_out_a_due_date(client_for, social_worker: User, co
     assert "Due by Friday 2 January 2026" in page
 
 
-def test_the_calculator_uses_the_regime_a_step_started_under(
-    client_for, social_worker: User, council
-) -> None:
+def test_the_calculator_uses_the_regime_a_step_started_under(client_for, social_worker: User, council) -> None:
     council.regime_changed_on = date(2014, 4, 1)
     council.save()
     page = (
@@ -81,10 +75,6 @@ def test_the_calculator_uses_the_regime_a_step_started_under(
 
 
 def test_the_calculator_explains_bad_input(client_for, social_worker: User, council: object) -> None:
-    page = (
-        client_for(social_worker)
-        .get("/timescales/?start_day=31&start_month=2&start_year=2025")
-        .content.decode()
-    )
+    page = client_for(social_worker).get("/timescales/?start_day=31&start_month=2&start_year=2025").content.decode()
     assert "Start date (day 0) must be a real date" in page
     assert "<title>Error: Timescales" in page

@@ -69,9 +69,7 @@ class LocalAuthorityForm(GovukModelForm):
         self.fields["regime_changed_on"] = GovukDateField(
             label="Date the council moved to this regime",
             required=False,
-            help_text=(
-                "Work started before this date keeps the rules of the 2010 regime. For example, 1 4 2014"
-            ),
+            help_text=("Work started before this date keeps the rules of the 2010 regime. For example, 1 4 2014"),
         )
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version

@@ -70,9 +70,7 @@ class LocalAuthority(models.Model):
         blank=True,
         validators=[RegexValidator(r"^\d{3}$", "Enter the 3-digit DfE local authority code")],
     )
-    regime = models.CharField(
-        "statutory regime", max_length=10, choices=Regime.choices, default=Regime.CURRENT
-    )
+    regime = models.CharField("statutory regime", max_length=10, choices=Regime.choices, default=Regime.CURRENT)
     regime_changed_on = models.DateField(
         "date the council moved to this regime",
         null=True,

@@ -19,6 +19,20 @@ class NavItem:
 
 NAVIGATION = [
     NavItem("Home", "home", None),
+    NavItem("People", "people:search", Capability.VIEW_CHILDREN, ("people:",)),
+    NavItem(
+        "Duplicates",
+        "people:duplicates",
+        Capability.MERGE_PEOPLE,
+        (
+            "people:duplicates",
+            "people:find-duplicates",
+            "people:compare",
+            "people:not-duplicate",
+            "people:merge",
+            "people:undo-merge",
+        ),
+    ),
     NavItem("Timescales", "timescales:overview", Capability.VIEW_TIMESCALES, ("timescales:",)),
     NavItem("Teams", "accounts:teams", Capability.VIEW_TEAMS),
     NavItem("Event log", "records:events", Capability.VIEW_EVENT_LOG, ("records:",)),
@@ -32,11 +46,16 @@ NAVIGATION = [
 ]
 
 
+def _match_length(item: NavItem, view_name: str) -> int:
+    """How closely the page belongs to the item: the longest of its sections the view name starts with."""
+    return max(
+        (len(section) for section in item.sections or (item.url_name,) if view_name.startswith(section)), default=0
+    )
+
+
 def navigation_for(user: User, *, view_name: str) -> list[dict[str, object]]:
-    items = []
-    for item in NAVIGATION:
-        if item.capability is not None and not user.can(item.capability):
-            continue
-        current = view_name == item.url_name or view_name.startswith(item.sections or (item.url_name,))
-        items.append({"text": item.text, "href": reverse(item.url_name), "current": current})
-    return items
+    visible = [item for item in NAVIGATION if item.capability is None or user.can(item.capability)]
+    # The most specific section wins: a merge page is under Duplicates, not People.
+    best = max(visible, key=lambda item: _match_length(item, view_name), default=None)
+    current = best if best and _match_length(best, view_name) else None
+    return [{"text": item.text, "href": reverse(item.url_name), "current": item is current} for item in visible]

@@ -25,6 +25,10 @@ class Role(models.TextChoices):
 
 class Capability(StrEnum):
     VIEW_CHILDREN = "view_children"
+    EDIT_PEOPLE = "edit_people"
+    MERGE_PEOPLE = "merge_people"
+    MANAGE_RESTRICTIONS = "manage_restrictions"
+    REVIEW_WARNINGS = "review_warnings"
     VIEW_TIMESCALES = "view_timescales"
     VIEW_TEAMS = "view_teams"
     VIEW_EVENT_LOG = "view_event_log"
@@ -32,8 +36,16 @@ class Capability(StrEnum):
     MANAGE_STAFF = "manage_staff"
 
 
-_PRACTICE = {Capability.VIEW_CHILDREN, Capability.VIEW_TIMESCALES}
-_MANAGEMENT = _PRACTICE | {Capability.VIEW_TEAMS, Capability.VIEW_EVENT_LOG}
+_PRACTICE = {Capability.VIEW_CHILDREN, Capability.EDIT_PEOPLE, Capability.VIEW_TIMESCALES}
+_MANAGEMENT = _PRACTICE | {
+    Capability.VIEW_TEAMS,
+    Capability.VIEW_EVENT_LOG,
+    Capability.MERGE_PEOPLE,
+    Capability.MANAGE_RESTRICTIONS,
+    Capability.REVIEW_WARNINGS,
+}
+# Data officers: quality assurance and performance staff keep the people index clean.
+_DATA = {Capability.VIEW_CHILDREN, Capability.VIEW_TIMESCALES, Capability.MERGE_PEOPLE}
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.CONTACT_OFFICER: frozenset(_PRACTICE),
@@ -45,8 +57,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.EARLY_HELP_PRACTITIONER: frozenset(_PRACTICE),
     # Partners see only what they submitted, through the partner portal.
     Role.PARTNER: frozenset(),
-    Role.QA_OFFICER: frozenset(_PRACTICE | {Capability.VIEW_EVENT_LOG}),
-    Role.PERFORMANCE_ANALYST: frozenset(_PRACTICE | {Capability.VIEW_TEAMS}),
+    Role.QA_OFFICER: frozenset(_DATA | {Capability.VIEW_EVENT_LOG}),
+    Role.PERFORMANCE_ANALYST: frozenset(_DATA | {Capability.VIEW_TEAMS}),
     # Administrators run the system; they do not read children's records.
     Role.ADMINISTRATOR: frozenset(
         {

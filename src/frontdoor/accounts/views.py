@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from frontdoor.accounts import queries, services
@@ -9,6 +10,7 @@ from frontdoor.accounts.access import require
 from frontdoor.accounts.forms import LocalAuthorityForm, LoginForm
 from frontdoor.accounts.models import LocalAuthority, User
 from frontdoor.accounts.roles import Capability
+from frontdoor.people.queries import overdue_warnings
 from frontdoor.records.concurrency import StaleRecordError
 from frontdoor.timescales.models import ClosureDay
 
@@ -29,6 +31,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "today": queries.today_at(council),
         "team_members": queries.team_members(user.team) if user.is_manager else None,
         "setup_gaps": (queries.council_setup_gaps(council) if user.can(Capability.MANAGE_COUNCIL) else None),
+        "overdue_warnings": (
+            overdue_warnings(today=timezone.localdate()).count() if user.can(Capability.REVIEW_WARNINGS) else None
+        ),
     }
     return render(request, f"accounts/home/{user.role}.html", context)
 

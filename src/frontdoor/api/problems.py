@@ -87,12 +87,8 @@ Problem = inline_serializer(
         "title": serializers.CharField(),
         "status": serializers.IntegerField(),
         "detail": serializers.CharField(),
-        "errors": serializers.DictField(
-            child=serializers.ListField(child=serializers.CharField()), required=False
-        ),
+        "errors": serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False),
     },
 )
 
-PROBLEM_RESPONSES = {
-    code: OpenApiResponse(response=Problem, description=TITLES[code]) for code in (400, 401, 403, 404)
-}
+PROBLEM_RESPONSES = {code: OpenApiResponse(response=Problem, description=TITLES[code]) for code in (400, 401, 403, 404)}

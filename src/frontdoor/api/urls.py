@@ -9,5 +9,6 @@ urlpatterns = [
     path("v1/me/", accounts_api.me, name="me"),
     path("v1/council/", accounts_api.council, name="council"),
     path("v1/calendar/working-days/", timescales_api.working_days, name="working-days"),
+    path("v1/people/", people_api.people, name="people"),
     path("v1/people/<int:person_id>/", people_api.person_detail, name="person-detail"),
 ]

@@ -12,7 +12,5 @@ def service(request: HttpRequest) -> dict[str, Any]:
         "service_name": settings.SERVICE_NAME,
         "service_phase": settings.SERVICE_PHASE,
         # Lazy: one query at most, and none on pages that never show the council.
-        "council": SimpleLazyObject(
-            lambda: LocalAuthority.objects.filter(pk=LocalAuthority.SINGLETON_ID).first()
-        ),
+        "council": SimpleLazyObject(lambda: LocalAuthority.objects.filter(pk=LocalAuthority.SINGLETON_ID).first()),
     }

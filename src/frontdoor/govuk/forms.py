@@ -108,8 +108,7 @@ class GovukDateInput(forms.MultiWidget):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         widgets: dict[str, forms.Widget | type[forms.Widget]] = {
-            part: forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
-            for part in self.parts
+            part: forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}) for part in self.parts
         }
         super().__init__(widgets, attrs)
 
@@ -163,9 +162,7 @@ class GovukDateField(forms.Field):
             return None
         missing = [name for name, part in zip(GovukDateInput.parts, parts, strict=True) if not part]
         if missing:
-            raise ValidationError(
-                f"{self.name_for_errors} must include a {' and a '.join(missing)}", code="incomplete"
-            )
+            raise ValidationError(f"{self.name_for_errors} must include a {' and a '.join(missing)}", code="incomplete")
         if not all(part.isdigit() for part in parts):
             raise ValidationError(f"{self.name_for_errors} must be a real date", code="invalid")
         day, month, year = (int(part) for part in parts)
@@ -216,3 +213,19 @@ def name_required_fields(form: forms.BaseForm) -> None:
         field.error_messages.setdefault("required", message)
         if field.error_messages["required"] == forms.Field.default_error_messages["required"]:
             field.error_messages["required"] = message
+
+
+def add_errors(form: forms.BaseForm, error: ValidationError | Exception) -> None:
+    """Show a service's refusal on the form: on the fields it names, otherwise in the summary."""
+    if not isinstance(error, ValidationError):
+        form.add_error(None, str(error))
+        return
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            form.add_error(None, message)
+        return
+    for name, errors in error.error_dict.items():
+        target = name if name in form.fields else None
+        for item in errors:
+            for message in item.messages:
+                form.add_error(target, message)

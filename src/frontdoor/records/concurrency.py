@@ -21,9 +21,7 @@ class StaleRecordError(Exception):
 def claim_version(record: models.Model, expected_version: int) -> None:
     """Move the record to its next version, or raise StaleRecordError if it has moved on."""
     model = type(record)
-    claimed = model._default_manager.filter(pk=record.pk, version=expected_version).update(
-        version=F("version") + 1
-    )
+    claimed = model._default_manager.filter(pk=record.pk, version=expected_version).update(version=F("version") + 1)
     if not claimed:
         raise StaleRecordError(record)
     record.version = expected_version + 1  # type: ignore[attr-defined]

@@ -3,6 +3,10 @@
 Neither table can be changed through the application: the models refuse
 updates and deletes, and database triggers (migration 0002) refuse them on
 PostgreSQL and SQLite too.
+
+A migration that changes one of these tables must put the SQLite triggers
+back afterwards (see 0003): SQLite rebuilds a table to add a NOT NULL column,
+and the rebuild drops its triggers. The tests fail if a trigger is missing.
 """
 
 from typing import Any, NoReturn
@@ -82,6 +86,8 @@ class AccessLog(AppendOnlyModel):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     viewed = models.CharField(max_length=200, help_text="What was seen, e.g. 'person page'.")
+    # Refused attempts are logged too: who tried to open a record they may not see.
+    allowed = models.BooleanField(default=True)
     path = models.CharField(max_length=500, blank=True)
     at = models.DateTimeField(default=timezone.now, db_index=True)
 

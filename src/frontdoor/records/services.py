@@ -44,7 +44,7 @@ def record_event(
     )
 
 
-def log_access(*, user: "User", child: "Person", viewed: str, path: str = "") -> AccessLog:
+def log_access(*, user: "User", child: "Person", viewed: str, path: str = "", allowed: bool = True) -> AccessLog:
     # Its own transaction: a read is logged even when the page then fails.
     with transaction.atomic():
-        return AccessLog.objects.create(user=user, child=child, viewed=viewed, path=path[:500])
+        return AccessLog.objects.create(user=user, child=child, viewed=viewed, path=path[:500], allowed=allowed)

@@ -28,8 +28,7 @@ def _check_date(value: object, name: str) -> date:
         raise ValueError(f"{name} must be a date, not {type(value).__name__}")
     if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
         raise ValueError(
-            f"{name} {value.isoformat()} is out of range: working days are known "
-            f"from {EARLIEST_YEAR} to {LATEST_YEAR}"
+            f"{name} {value.isoformat()} is out of range: working days are known from {EARLIEST_YEAR} to {LATEST_YEAR}"
         )
     return value
 

@@ -17,12 +17,9 @@ def upcoming_non_working_days(*, today: date, count: int = 10) -> list[NonWorkin
     """The next bank holidays and council closure days on weekdays."""
     bank_holidays = holidays.UK(subdiv="ENG", years=[today.year, today.year + 1])
     days = [
-        NonWorkingDay(day, name, False)
-        for day, name in bank_holidays.items()
-        if day >= today and day.weekday() < 5
+        NonWorkingDay(day, name, False) for day, name in bank_holidays.items() if day >= today and day.weekday() < 5
     ]
     days += [
-        NonWorkingDay(closure.date, closure.reason, True)
-        for closure in ClosureDay.objects.filter(date__gte=today)
+        NonWorkingDay(closure.date, closure.reason, True) for closure in ClosureDay.objects.filter(date__gte=today)
     ]
     return sorted(days, key=lambda d: d.date)[:count]
