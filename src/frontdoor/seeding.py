@@ -6,8 +6,10 @@ the records of the apps it builds on. The same size and seed always build
 the same council.
 """
 
+import gc
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import import_module
@@ -17,6 +19,7 @@ from typing import Any, Literal
 from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
+from django.test.utils import override_settings
 from faker import Faker
 
 Size = Literal["demo", "large"]
@@ -68,9 +71,7 @@ def seed_council(
 ) -> SeedContext:
     if not database_is_empty():
         if not force:
-            raise DatabaseNotEmptyError(
-                "The database already has data. Use --force to empty it and seed it again."
-            )
+            raise DatabaseNotEmptyError("The database already has data. Use --force to empty it and seed it again.")
         # Empties every table, the logs included: only ever on a demo or
         # benchmark database (the command refuses when DEBUG is off).
         call_command("flush", interactive=False, verbosity=0)
@@ -78,7 +79,28 @@ def seed_council(
     faker = Faker("en_GB")
     faker.seed_instance(seed)
     context = SeedContext(size=size, seed=seed, today=today, rng=random.Random(seed), faker=faker, say=say)
-    for module in seed_modules():
-        with transaction.atomic():
-            module.seed(context)
+    with bulk_loading():
+        for module in seed_modules():
+            with transaction.atomic():
+                module.seed(context)
     return context
+
+
+@contextmanager
+def bulk_loading() -> Iterator[None]:
+    """No cyclic garbage collection and no SQL log while hundreds of thousands of rows go in.
+
+    Python's collector rescans every live object again and again as the heap
+    grows (a third of the large seed's time), and with DEBUG on, which the
+    seed command insists on, Django keeps the SQL of every query: hundreds of
+    MB for the large council. Both come back afterwards.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with override_settings(DEBUG=False):
+            yield
+    finally:
+        if collecting:
+            gc.enable()
+            gc.collect()
