@@ -70,8 +70,9 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff format src tests bench
 
 .PHONY: bench
-bench: install ## Run the benchmarks on the synthetic large council and write var/bench/results.json
-	$(VENV)/bin/python -m bench
+bench: install ## Benchmarks on the synthetic large council, on SQLite and PostgreSQL (var/bench/results-*.json)
+	$(VENV)/bin/python -m bench --database sqlite
+	$(VENV)/bin/python -m bench --database postgres
 
 .PHONY: worker
 worker: install ## Run the background task worker

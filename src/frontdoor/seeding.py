@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test.utils import override_settings
 from faker import Faker
 
@@ -83,6 +83,10 @@ def seed_council(
         for module in seed_modules():
             with transaction.atomic():
                 module.seed(context)
+    # Fresh statistics, as after any bulk import: without them PostgreSQL plans
+    # look-ups on hundreds of thousands of rows as if the tables were empty.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return context
 
 

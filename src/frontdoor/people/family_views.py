@@ -125,7 +125,8 @@ def join_household(request: HttpRequest, person_id: int, relative_id: int) -> Ht
 def add_relationship(request: HttpRequest, person_id: int) -> HttpResponse:
     """First find the relative (or add them), then say how they are related."""
     person = get_person_to_edit(request, person_id, viewed="add relationship")
-    if "relative" not in request.GET:
+    relative_id = request.GET.get("relative") or request.GET.get("added") or ""
+    if not relative_id.isdigit():
         search = SearchForm(request.GET or None)
         outcome = search_people(user=_user(request), query=search.query()) if search.is_valid() else None
         back = reverse("people:add-relationship", args=[person.pk])
@@ -137,7 +138,7 @@ def add_relationship(request: HttpRequest, person_id: int) -> HttpResponse:
             "people/relationship_pick.html",
             {"person": person, "form": search, "outcome": outcome, "create_url": create_url},
         )
-    relative = get_person_for_user(request, int(request.GET["relative"]), viewed="add relationship")
+    relative = get_person_for_user(request, int(relative_id), viewed="add relationship")
     form = RelationshipForm(request.POST or None, person=person, relative=relative)
     if form.is_valid():
         try:

@@ -88,6 +88,7 @@ def _nickname_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=200_000)
 def clean(name: str) -> str:
     """Lower case ASCII letters only: 'Zoë O'Brien-Smith' becomes 'zoeobriensmith'."""
     ascii_name = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
@@ -184,6 +185,7 @@ class NameMatch:
     reasons: tuple[str, ...]
 
 
+@lru_cache(maxsize=200_000)
 def compare_first_names(wanted: str, recorded: str) -> tuple[float, str]:
     if not wanted or not recorded:
         return 0.0, ""
@@ -201,6 +203,7 @@ def compare_first_names(wanted: str, recorded: str) -> tuple[float, str]:
     return score, (f"First name spelt like {recorded.title()}" if score >= 0.85 else "")
 
 
+@lru_cache(maxsize=200_000)
 def compare_last_names(wanted: str, recorded: str) -> tuple[float, str]:
     if not wanted or not recorded:
         return 0.0, ""

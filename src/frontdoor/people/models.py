@@ -77,6 +77,9 @@ class Person(models.Model):
             models.Index(fields=["date_of_birth"], name="person_dob"),
             models.Index(fields=["nhs_number"], name="person_nhs_number"),
             models.Index(fields=["upn"], name="person_upn"),
+            models.Index(fields=["former_upn"], name="person_former_upn"),
+            # The unique constraint's index is partial, which look-ups by value cannot use on SQLite.
+            models.Index(fields=["la_child_id"], name="person_la_child_id"),
         ]
         constraints = [
             # One live record per identifier; a merged record keeps its own for the undo.
@@ -207,13 +210,16 @@ class PersonName(models.Model):
     last_key = models.CharField(max_length=20)
     last_sound = models.CharField(max_length=4)
     first_group = models.CharField(max_length=40)
+    # The person's date of birth (or expected date), so a remembered year
+    # narrows the candidates in the database rather than in Python.
+    born = models.DateField(null=True, blank=True)
 
     class Meta:
         indexes = [
-            models.Index(fields=["last_key"], name="name_last_key"),
-            models.Index(fields=["last_sound"], name="name_last_sound"),
-            models.Index(fields=["first_group"], name="name_first_group"),
-            models.Index(fields=["last"], name="name_last"),
+            models.Index(fields=["last_key", "born"], name="name_last_key_born"),
+            models.Index(fields=["last_sound", "born"], name="name_last_sound_born"),
+            models.Index(fields=["first_group", "born"], name="name_first_group_born"),
+            models.Index(fields=["last", "born"], name="name_last_born"),
         ]
 
     def __str__(self) -> str:

@@ -10,8 +10,9 @@ identifiers); each is then scored with the reason it matched.
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from frontdoor.accounts.models import User
 from frontdoor.people.access import restricted_ids_visible_to
@@ -31,7 +32,7 @@ from frontdoor.people.matching import (
     sound_key,
     soundex,
 )
-from frontdoor.people.models import Identifier, Person, PersonName, Relationship, Residence, Warning
+from frontdoor.people.models import Address, Identifier, Person, PersonName, Relationship, Residence, Warning
 
 MIN_SCORE = 0.6
 # Enough candidates for a very common surname; more than this and the
@@ -82,16 +83,25 @@ def identifier_in(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _identifier_matches(kind: str, value: str, raw: str) -> dict[int, Match]:
+def _ids(queryset: QuerySet[Any], field: str = "id") -> list[int]:
+    """IDs from an indexed look-up, unordered (ordering would make the database sort)."""
+    return list(queryset.order_by().values_list(field, flat=True)[:MAX_CANDIDATES])
+
+
+def _identifier_matches(kind: str, value: str) -> dict[int, Match]:
     labels = {"nhs_number": "NHS number", "upn": "UPN", "la_child_id": "LA child ID"}
-    people = Person.objects.filter(**{kind: value})
-    if kind == "upn":
-        people = Person.objects.filter(Q(upn=value) | Q(former_upn=value))
-    found = {pid: Match(pid, 1.0, (f"{labels[kind]} matches",)) for pid in people.values_list("id", flat=True)}
-    other = Identifier.objects.filter(value__iexact=raw.strip()).values_list("person_id", flat=True)
-    for pid in other:
-        found.setdefault(pid, Match(pid, 1.0, ("Reference matches",)))
-    return found
+    lookup = Q(upn=value) | Q(former_upn=value) if kind == "upn" else Q(**{kind: value})
+    ids = _ids(Person.objects.filter(lookup))
+    return {pid: Match(pid, 1.0, (f"{labels[kind]} matches",)) for pid in ids}
+
+
+def _reference_matches(text: str) -> dict[int, Match]:
+    """Police and other references typed as they were given."""
+    typed = text.strip()
+    if not typed:
+        return {}
+    ids = _ids(Identifier.objects.filter(value__in={typed, typed.upper()}), "person_id")
+    return {pid: Match(pid, 1.0, ("Reference matches",)) for pid in ids}
 
 
 def date_variants(dob: PartialDate) -> set[date]:
@@ -115,26 +125,46 @@ def _name_candidate_ids(first: str, last: str, dob: PartialDate) -> tuple[set[in
     keys = {sound_key(t) for t in tokens} - {""}
     sounds = {soundex(t) for t in tokens} - {""}
     names = PersonName.objects.all()
-    if dob.year is not None and dob.day is None and dob.month is None:
-        names = names.filter(person__date_of_birth__year__range=(dob.year - 1, dob.year + 1))
+    if dob.year is not None:
+        # A remembered year may be one out either way.
+        names = names.filter(born__range=(date(dob.year - 1, 1, 1), date(dob.year + 1, 12, 31)))
     ids: set[int] = set()
-    by_surname = names.filter(Q(last_key__in=keys) | Q(last_sound__in=sounds) | Q(last__in=tokens))
-    ids.update(by_surname.values_list("person_id", flat=True)[:MAX_CANDIDATES])
+    # Separate indexed look-ups: an OR across columns would scan.
+    for by_surname in (
+        names.filter(last_key__in=keys),
+        names.filter(last_sound__in=sounds),
+        names.filter(last__in=tokens),
+    ):
+        ids.update(_ids(by_surname, "person_id"))
     too_broad = len(ids) >= MAX_CANDIDATES
     if first or dob.is_complete:
         # First names alone are too common to search on; with a second clue they are not.
         groups = {first_name_group(t) for t in tokens} - {""}
         by_first = names.filter(first_group__in=groups)
-        if dob.is_complete:
-            by_first = by_first.filter(person__date_of_birth__in=date_variants(dob) or [None])
-        elif first and last:
+        if first and last and not dob.is_complete:
+            # A complete date of birth finds a changed surname through its own look-up;
+            # otherwise a first name needs the surname's initial to be worth a look.
             by_first = by_first.filter(last__startswith=last[:1])
-        ids.update(by_first.values_list("person_id", flat=True)[:MAX_CANDIDATES])
+        ids.update(_ids(by_first, "person_id"))
     return ids, too_broad
 
 
+def _add_postcodes(candidates: dict[int, Candidate]) -> None:
+    # Two indexed look-ups rather than a join, which PostgreSQL answers by scanning every address.
+    homes = list(
+        Residence.objects.filter(person_id__in=candidates, moved_out__isnull=True)
+        .order_by()
+        .values_list("person_id", "address_id")
+    )
+    postcodes = dict(
+        Address.objects.filter(id__in={address for _, address in homes}).order_by().values_list("id", "postcode")
+    )
+    for pid, address in homes:
+        candidates[pid].postcodes.add(postcodes[address])
+
+
 def load_candidates(person_ids: set[int], *, with_parents: bool = False) -> dict[int, Candidate]:
-    """What the matcher needs to know about each of these people, in four queries at most."""
+    """Everything the matcher compares two records on, for the duplicate checks."""
     candidates: dict[int, Candidate] = {}
     fields = ("id", "date_of_birth", "expected_date_of_birth", "sex", "middle_names", "nhs_number", "upn")
     for pid, dob, edd, sex, middle, nhs, upn in Person.objects.filter(id__in=person_ids).values_list(*fields):
@@ -143,13 +173,27 @@ def load_candidates(person_ids: set[int], *, with_parents: bool = False) -> dict
         "person_id", "first", "last", "is_other_name"
     ):
         candidates[pid].names.append((first, last, is_other))
-    current = Residence.objects.filter(person_id__in=person_ids, moved_out__isnull=True)
-    for pid, postcode in current.values_list("person_id", "address__postcode"):
-        candidates[pid].postcodes.add(postcode)
+    _add_postcodes(candidates)
     if with_parents:
         parents = Relationship.objects.filter(person_id__in=person_ids, kind__in=["mother", "father"])
         for pid, relative in parents.values_list("person_id", "relative_id"):
             candidates[pid].parent_ids.add(relative)
+    return candidates
+
+
+def _search_candidates(person_ids: set[int], *, with_postcodes: bool) -> dict[int, Candidate]:
+    """What ranking a search needs: names and dates of birth from the index alone, postcodes if asked for."""
+    candidates: dict[int, Candidate] = {}
+    rows = (
+        PersonName.objects.filter(person_id__in=person_ids)
+        .order_by()
+        .values_list("person_id", "first", "last", "is_other_name", "born")
+    )
+    for pid, first, last, is_other, born in rows:
+        candidate = candidates.setdefault(pid, Candidate(pid, [], born))
+        candidate.names.append((first, last, is_other))
+    if with_postcodes:
+        _add_postcodes(candidates)
     return candidates
 
 
@@ -161,8 +205,9 @@ def search_people(*, user: User, query: SearchQuery, limit: int = 20) -> SearchO
     identifier = identifier_in(query.text)
     too_broad = False
     if identifier:
-        matches.update(_identifier_matches(*identifier, raw=query.text))
+        matches.update(_identifier_matches(*identifier))
     else:
+        matches.update(_reference_matches(query.text))
         first, last = query_from_text(query.text)
         ids: set[int] = set()
         if first or last:
@@ -172,8 +217,8 @@ def search_people(*, user: User, query: SearchQuery, limit: int = 20) -> SearchO
         postcode = normalise_postcode(query.postcode) if query.postcode.strip() else ""
         if postcode:
             at_postcode = Residence.objects.filter(address__postcode=postcode, moved_out__isnull=True)
-            ids.update(at_postcode.values_list("person_id", flat=True)[:MAX_CANDIDATES])
-        for candidate in load_candidates(ids).values():
+            ids.update(_ids(at_postcode, "person_id"))
+        for candidate in _search_candidates(ids, with_postcodes=bool(postcode)).values():
             match = score_search(candidate=candidate, first=first, last=last, dob=query.dob, postcode=postcode)
             if match.score >= MIN_SCORE:
                 matches[candidate.person_id] = match

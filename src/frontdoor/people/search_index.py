@@ -1,12 +1,13 @@
 """The name index search reads: one PersonName row per name of each person."""
 
 from collections.abc import Iterable
+from datetime import date
 
 from frontdoor.people.matching import clean, first_name_group, sound_key, soundex
 from frontdoor.people.models import OtherName, Person, PersonName
 
 
-def name_rows(person_id: int, names: Iterable[tuple[str, str, bool]]) -> list[PersonName]:
+def name_rows(person_id: int, names: Iterable[tuple[str, str, bool]], born: date | None) -> list[PersonName]:
     """Index rows for (first, last, is another name) triples, without saving them."""
     rows = []
     seen = set()
@@ -25,6 +26,7 @@ def name_rows(person_id: int, names: Iterable[tuple[str, str, bool]]) -> list[Pe
                 last_key=sound_key(last),
                 last_sound=soundex(last),
                 first_group=first_name_group(first),
+                born=born,
             )
         )
     return rows
@@ -36,4 +38,5 @@ def reindex_person(person: Person) -> None:
     names = [(person.first_name, person.last_name, False)]
     names += [(first or person.first_name, last or person.last_name, True) for first, last in other_names]
     PersonName.objects.filter(person=person).delete()
-    PersonName.objects.bulk_create(name_rows(person.pk, names))
+    born = person.date_of_birth or person.expected_date_of_birth
+    PersonName.objects.bulk_create(name_rows(person.pk, names, born))

@@ -1131,7 +1131,7 @@ class PeopleBuilder:
                         OtherName(person_id=pid, kind=name_kind, first_name=first, last_name=last, added_at=recorded)
                     )
                     names.append((first or member.first, last or member.last, True))
-                index_rows += name_rows(pid, names)
+                index_rows += name_rows(pid, names, member.dob or member.expected)
                 for id_kind, value, issuer in member.identifiers:
                     identifiers.append(
                         Identifier(person_id=pid, kind=id_kind, value=value, issuer=issuer, added_at=recorded)
@@ -1291,7 +1291,11 @@ class PeopleBuilder:
         for (original, variation, _), duplicate, elsewhere in zip(plans, duplicates, new_addresses, strict=True):
             assert duplicate.pk is not None
             planted.append((original.pid, duplicate.pk, variation))
-            index_rows += name_rows(duplicate.pk, [(duplicate.first_name, duplicate.last_name, False)])
+            index_rows += name_rows(
+                duplicate.pk,
+                [(duplicate.first_name, duplicate.last_name, False)],
+                duplicate.date_of_birth or duplicate.expected_date_of_birth,
+            )
             if variation == "changed_surname" or rng.random() < 0.85:
                 residences.append(
                     Residence(person_id=duplicate.pk, address=original.address, moved_in=original.moved_in)

@@ -67,7 +67,8 @@ PERSON_FIELDS = (
     "phone",
     "email",
 )
-NAME_FIELDS = ("first_name", "last_name")
+# Changes to these rebuild the person's search index rows.
+INDEXED_FIELDS = ("first_name", "last_name", "date_of_birth", "expected_date_of_birth")
 
 
 def assign_la_child_ids() -> int:
@@ -217,7 +218,7 @@ def update_person(*, person: Person, by: User, expected_version: int, changes: d
     changed = [name for name in changes if getattr(person, name) != before[name]]
     described = ", ".join(name.replace("_", " ") for name in changed) or "details (no change)"
     person.save()
-    if set(changed) & set(NAME_FIELDS):
+    if set(changed) & set(INDEXED_FIELDS):
         reindex_person(person)
     record_event(
         kind="person.updated",

@@ -136,7 +136,8 @@ def _next_step(request: HttpRequest, person: Person) -> str:
     next_step = request.GET.get("next_step", "")
     if not url_has_allowed_host_and_scheme(next_step, allowed_hosts={request.get_host()}):
         return ""
-    return f"{next_step}?{urlencode({'relative': person.pk})}"
+    joiner = "&" if "?" in next_step else "?"
+    return f"{next_step}{joiner}{urlencode({'added': person.pk})}"
 
 
 def edit(request: HttpRequest, person_id: int) -> HttpResponse:
