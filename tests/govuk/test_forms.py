@@ -51,6 +51,17 @@ def test_fields_get_govuk_classes_and_describedby_links() -> None:
     assert "govuk-date-input__input govuk-input--width-2 govuk-input--error" in html
 
 
+def test_multiple_choices_are_checkboxes_and_single_choices_radios() -> None:
+    class Choices(GovukForm):
+        many = forms.MultipleChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple)
+        one = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+
+    html = str(Choices())
+    assert html.count('type="checkbox"') == 2
+    assert html.count('type="radio"') == 2
+    assert 'class="govuk-checkboxes__input" id="id_many_0" name="many"' in html
+
+
 def test_the_error_summary_links_to_the_first_input_of_each_field() -> None:
     form = ExampleForm({})
     form.is_valid()

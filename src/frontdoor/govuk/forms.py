@@ -34,10 +34,11 @@ class GovukBoundField(BoundField):
             return "hidden"
         if isinstance(widget, GovukDateInput):
             return "date"
-        if isinstance(widget, forms.RadioSelect):
-            return "radios"
+        # Checkboxes first: Django's CheckboxSelectMultiple is a kind of RadioSelect.
         if isinstance(widget, forms.CheckboxSelectMultiple):
             return "checkboxes"
+        if isinstance(widget, forms.RadioSelect):
+            return "radios"
         if isinstance(widget, forms.CheckboxInput):
             return "checkbox"
         return "input"
