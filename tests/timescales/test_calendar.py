@@ -1,10 +1,11 @@
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from frontdoor.timescales.calendar import ENGLAND, WorkingCalendar
+from frontdoor.timescales.calendar import ENGLAND, WorkingCalendar, working_hours_between
 
 add_working_days = ENGLAND.add_working_days
 working_days_between = ENGLAND.working_days_between
@@ -139,3 +140,31 @@ def test_the_properties_hold_with_closure_days(day: date, n: int, closure_days: 
     assert due not in closure_days
     assert calendar.working_days_between(day, due) == n
     assert due >= ENGLAND.add_working_days(day, n)
+
+
+OPENS, CLOSES, FRIDAY_CLOSES = time(9, 0), time(17, 0), time(16, 30)
+
+
+def office_hours(start: datetime, end: datetime) -> float:
+    return working_hours_between(start, end, opens=OPENS, closes=CLOSES, friday_closes=FRIDAY_CLOSES, calendar=ENGLAND)
+
+
+def test_working_hours_count_only_office_time() -> None:
+    london = ZoneInfo("Europe/London")
+    # Thursday 16:00 to Monday 10:00: an hour on Thursday, the short Friday, an hour on Monday.
+    thursday = datetime(2026, 11, 19, 16, 0, tzinfo=london)
+    monday = datetime(2026, 11, 23, 10, 0, tzinfo=london)
+    assert office_hours(thursday, monday) == pytest.approx(1 + 7.5 + 1)
+
+
+def test_working_hours_skip_bank_holidays() -> None:
+    london = ZoneInfo("Europe/London")
+    # Christmas Eve 2026 is a Thursday; Christmas Day and Boxing Day (moved to Monday) are not working days.
+    christmas_eve = datetime(2026, 12, 24, 9, 0, tzinfo=london)
+    tuesday = datetime(2026, 12, 29, 9, 0, tzinfo=london)
+    assert office_hours(christmas_eve, tuesday) == pytest.approx(8)
+
+
+def test_working_hours_need_aware_datetimes() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        office_hours(datetime(2026, 11, 19, 9, 0), datetime(2026, 11, 19, 10, 0))

@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from frontdoor.timescales.calendar import ENGLAND
-from frontdoor.timescales.clocks import ClockState, add_months, clock_for
-from frontdoor.timescales.regimes import Regime, Step
+from frontdoor.timescales.clocks import ClockState, add_months, clock_for, due_for
+from frontdoor.timescales.regimes import Regime, Step, timescale_for
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -134,3 +134,9 @@ def test_naive_datetimes_are_refused() -> None:
             regime=Regime.CURRENT,
             calendar=ENGLAND,
         )
+
+
+def test_out_of_hours_work_is_acknowledged_by_ten_the_next_working_morning() -> None:
+    timescale = timescale_for(Step.EDT_ACKNOWLEDGEMENT, regime=Regime.CURRENT)
+    friday_night = at(date(2026, 11, 20), hour=23)
+    assert due_for(timescale, friday_night, calendar=ENGLAND, zone=LONDON) == at(date(2026, 11, 23), hour=10)

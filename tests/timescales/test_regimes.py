@@ -18,6 +18,8 @@ from frontdoor.timescales.regimes import Regime, Step, Unit, timescale_for
         (Step.FIRST_REVIEW_CONFERENCE, Regime.CURRENT, 3, Unit.CALENDAR_MONTHS),
         (Step.LATER_REVIEW_CONFERENCE, Regime.CURRENT, 6, Unit.CALENDAR_MONTHS),
         (Step.CONTACT_DECISION, Regime.CURRENT, 1, Unit.WORKING_DAYS),
+        (Step.EDT_ACKNOWLEDGEMENT, Regime.CURRENT, 1, Unit.WORKING_DAYS),
+        (Step.REFERRER_FEEDBACK, Regime.WT2010, 1, Unit.WORKING_DAYS),
     ],
 )
 def test_the_statutory_timescales(step: Step, regime: Regime, length: int, unit: Unit) -> None:

@@ -12,9 +12,11 @@ import threading
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from datetime import time as time_of_day
 
 import holidays
+from django.utils import timezone
 
 EARLIEST_YEAR = 1950
 LATEST_YEAR = 2150
@@ -142,3 +144,30 @@ def working_days_between(a: date, b: date, *, calendar: WorkingCalendar | None =
 
 def next_working_day(day: date, *, calendar: WorkingCalendar | None = None) -> date:
     return (calendar or council_calendar()).next_working_day(day)
+
+
+def working_hours_between(
+    start: datetime,
+    end: datetime,
+    *,
+    opens: time_of_day,
+    closes: time_of_day,
+    friday_closes: time_of_day,
+    calendar: WorkingCalendar | None = None,
+) -> float:
+    """Office hours on working days between two moments: how long something has waited in office time."""
+    if start.utcoffset() is None or end.utcoffset() is None:
+        raise ValueError("working_hours_between needs timezone-aware datetimes")
+    calendar = calendar or council_calendar()
+    zone = timezone.get_current_timezone()
+    start, end = start.astimezone(zone), end.astimezone(zone)
+    total = 0.0
+    day = start.date()
+    while day <= end.date():
+        if calendar.is_working_day(day):
+            day_opens = datetime.combine(day, opens, tzinfo=zone)
+            day_closes = datetime.combine(day, friday_closes if day.weekday() == 4 else closes, tzinfo=zone)
+            overlap = (min(end, day_closes) - max(start, day_opens)).total_seconds()
+            total += max(0.0, overlap) / 3600
+        day += timedelta(days=1)
+    return total

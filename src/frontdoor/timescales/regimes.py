@@ -33,6 +33,8 @@ class Step(models.TextChoices):
     FIRST_REVIEW_CONFERENCE = "first_review_conference", "First review conference"
     LATER_REVIEW_CONFERENCE = "later_review_conference", "Later review conference"
     EDT_HANDOVER = "edt_handover", "Emergency duty handover"
+    EDT_ACKNOWLEDGEMENT = "edt_acknowledgement", "Day team acknowledges out-of-hours work"
+    REFERRER_FEEDBACK = "referrer_feedback", "Telling the referrer the outcome"
     CP_VISIT = "cp_visit", "Visit to a child on a child protection plan"
     CIN_VISIT = "cin_visit", "Visit to a child in need"
     CIN_PLAN_REVIEW = "cin_plan_review", "Child in need plan review"
@@ -75,6 +77,14 @@ _BOTH_REGIMES = [
         Unit.WORKING_DAYS,
         due_at=time(9, 0),
     ),
+    Timescale(
+        Step.EDT_ACKNOWLEDGEMENT,
+        "the out-of-hours contact",
+        1,
+        Unit.WORKING_DAYS,
+        due_at=time(10, 0),
+    ),
+    Timescale(Step.REFERRER_FEEDBACK, "the decision", 1, Unit.WORKING_DAYS),
     Timescale(
         Step.CP_VISIT,
         "the previous visit",
