@@ -20,6 +20,7 @@ urlpatterns = [
     path("timescales/", include("frontdoor.timescales.urls")),
     path("records/", include("frontdoor.records.urls")),
     path("people/", include("frontdoor.people.urls")),
+    path("contacts/", include("frontdoor.contacts.urls")),
     path("api/", include("frontdoor.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", views.api_docs, name="api-docs"),

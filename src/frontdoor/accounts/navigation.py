@@ -19,7 +19,14 @@ class NavItem:
 
 NAVIGATION = [
     NavItem("Home", "home", None),
+    NavItem("Front door", "contacts:queue", Capability.DECIDE_CONTACTS, ("contacts:",)),
     NavItem("People", "people:search", Capability.VIEW_CHILDREN, ("people:",)),
+    NavItem(
+        "Calls",
+        "contacts:call-figures",
+        Capability.VIEW_CALL_FIGURES,
+        ("contacts:call-figures", "contacts:import-calls"),
+    ),
     NavItem(
         "Duplicates",
         "people:duplicates",

@@ -29,6 +29,14 @@ class Capability(StrEnum):
     MERGE_PEOPLE = "merge_people"
     MANAGE_RESTRICTIONS = "manage_restrictions"
     REVIEW_WARNINGS = "review_warnings"
+    RECORD_CONTACTS = "record_contacts"
+    DECIDE_CONTACTS = "decide_contacts"
+    AUTHORISE_DECISIONS = "authorise_decisions"
+    ACKNOWLEDGE_HANDOVER = "acknowledge_handover"
+    REVIEW_QUALITY = "review_quality"
+    VIEW_CALL_FIGURES = "view_call_figures"
+    IMPORT_CALLS = "import_calls"
+    MANAGE_THRESHOLDS = "manage_thresholds"
     VIEW_TIMESCALES = "view_timescales"
     VIEW_TEAMS = "view_teams"
     VIEW_EVENT_LOG = "view_event_log"
@@ -37,7 +45,12 @@ class Capability(StrEnum):
 
 
 _PRACTICE = {Capability.VIEW_CHILDREN, Capability.EDIT_PEOPLE, Capability.VIEW_TIMESCALES}
-_MANAGEMENT = _PRACTICE | {
+# The front door: taking contacts, deciding them, and taking over the night's work.
+_DUTY = _PRACTICE | {Capability.RECORD_CONTACTS, Capability.DECIDE_CONTACTS, Capability.ACKNOWLEDGE_HANDOVER}
+_MANAGEMENT = _DUTY | {
+    Capability.AUTHORISE_DECISIONS,
+    Capability.REVIEW_QUALITY,
+    Capability.VIEW_CALL_FIGURES,
     Capability.VIEW_TEAMS,
     Capability.VIEW_EVENT_LOG,
     Capability.MERGE_PEOPLE,
@@ -48,17 +61,20 @@ _MANAGEMENT = _PRACTICE | {
 _DATA = {Capability.VIEW_CHILDREN, Capability.VIEW_TIMESCALES, Capability.MERGE_PEOPLE}
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
-    Role.CONTACT_OFFICER: frozenset(_PRACTICE),
-    Role.SOCIAL_WORKER: frozenset(_PRACTICE),
-    Role.SENIOR_PRACTITIONER: frozenset(_PRACTICE),
+    Role.CONTACT_OFFICER: frozenset(_DUTY),
+    Role.SOCIAL_WORKER: frozenset(_DUTY),
+    Role.SENIOR_PRACTITIONER: frozenset(_DUTY),
     Role.TEAM_MANAGER: frozenset(_MANAGEMENT),
     Role.SERVICE_MANAGER: frozenset(_MANAGEMENT),
-    Role.EDT_WORKER: frozenset(_PRACTICE),
+    # Out of hours the emergency duty team records and decides; the day team acknowledges.
+    Role.EDT_WORKER: frozenset(_PRACTICE | {Capability.RECORD_CONTACTS, Capability.DECIDE_CONTACTS}),
     Role.EARLY_HELP_PRACTITIONER: frozenset(_PRACTICE),
     # Partners see only what they submitted, through the partner portal.
     Role.PARTNER: frozenset(),
-    Role.QA_OFFICER: frozenset(_DATA | {Capability.VIEW_EVENT_LOG}),
-    Role.PERFORMANCE_ANALYST: frozenset(_DATA | {Capability.VIEW_TEAMS}),
+    Role.QA_OFFICER: frozenset(_DATA | {Capability.VIEW_EVENT_LOG, Capability.REVIEW_QUALITY}),
+    Role.PERFORMANCE_ANALYST: frozenset(
+        _DATA | {Capability.VIEW_TEAMS, Capability.VIEW_CALL_FIGURES, Capability.IMPORT_CALLS}
+    ),
     # Administrators run the system; they do not read children's records.
     Role.ADMINISTRATOR: frozenset(
         {
@@ -67,6 +83,9 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_EVENT_LOG,
             Capability.MANAGE_COUNCIL,
             Capability.MANAGE_STAFF,
+            Capability.MANAGE_THRESHOLDS,
+            Capability.VIEW_CALL_FIGURES,
+            Capability.IMPORT_CALLS,
         }
     ),
 }

@@ -10,6 +10,7 @@ from frontdoor.accounts.access import require
 from frontdoor.accounts.forms import LocalAuthorityForm, LoginForm
 from frontdoor.accounts.models import LocalAuthority, User
 from frontdoor.accounts.roles import Capability
+from frontdoor.contacts.queries import front_door_counts
 from frontdoor.people.queries import overdue_warnings
 from frontdoor.records.concurrency import StaleRecordError
 from frontdoor.timescales.models import ClosureDay
@@ -34,6 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "overdue_warnings": (
             overdue_warnings(today=timezone.localdate()).count() if user.can(Capability.REVIEW_WARNINGS) else None
         ),
+        "front_door": front_door_counts(user),
     }
     return render(request, f"accounts/home/{user.role}.html", context)
 
