@@ -13,7 +13,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.db import models
+from django.db.models.functions import Length
 from django.utils import timezone
 from pytest_django import DjangoDbBlocker
 
@@ -410,3 +413,15 @@ def test_the_seed_writes_one_summary_event_not_one_per_contact(front_door: list[
 
 def test_the_same_seed_gives_the_same_contacts(front_door: list[tuple[Any, ...]]) -> None:
     assert fingerprint() == front_door
+
+
+def test_every_seeded_text_fits_its_column(front_door: list[tuple[Any, ...]]) -> None:
+    """SQLite does not enforce a CharField's length; PostgreSQL refuses the whole seed if one value is too long."""
+    too_long = []
+    for app in ("contacts", "casework", "earlyhelp", "people"):
+        for model in apps.get_app_config(app).get_models():
+            for field in model._meta.concrete_fields:
+                if isinstance(field, models.CharField) and field.max_length:
+                    over = model.objects.annotate(size=Length(field.name)).filter(size__gt=field.max_length)
+                    too_long += [f"{model.__name__}.{field.name}"] if over.exists() else []
+    assert too_long == []

@@ -305,7 +305,7 @@ QA_DISAGREE = (
 )
 
 TOLD_HOW = {
-    "police": ("Secure email to the public protection unit",),
+    "police": ("Secure email to the police (PPU)",),
     "school": ("Phone call", "Phone call", "Secure email"),
     "health": ("Phone call", "Secure email"),
     "individual": ("Phone call", "Phone call", "Letter"),
