@@ -37,6 +37,8 @@ class Capability(StrEnum):
     VIEW_CALL_FIGURES = "view_call_figures"
     IMPORT_CALLS = "import_calls"
     MANAGE_THRESHOLDS = "manage_thresholds"
+    DO_CASEWORK = "do_casework"
+    AUTHORISE_CASEWORK = "authorise_casework"
     VIEW_TIMESCALES = "view_timescales"
     VIEW_TEAMS = "view_teams"
     VIEW_EVENT_LOG = "view_event_log"
@@ -47,8 +49,11 @@ class Capability(StrEnum):
 _PRACTICE = {Capability.VIEW_CHILDREN, Capability.EDIT_PEOPLE, Capability.VIEW_TIMESCALES}
 # The front door: taking contacts, deciding them, and taking over the night's work.
 _DUTY = _PRACTICE | {Capability.RECORD_CONTACTS, Capability.DECIDE_CONTACTS, Capability.ACKNOWLEDGE_HANDOVER}
-_MANAGEMENT = _DUTY | {
+# Qualified social work: assessments, plans, the work of a referral.
+_CASEWORK = _DUTY | {Capability.DO_CASEWORK}
+_MANAGEMENT = _CASEWORK | {
     Capability.AUTHORISE_DECISIONS,
+    Capability.AUTHORISE_CASEWORK,
     Capability.REVIEW_QUALITY,
     Capability.VIEW_CALL_FIGURES,
     Capability.VIEW_TEAMS,
@@ -62,8 +67,8 @@ _DATA = {Capability.VIEW_CHILDREN, Capability.VIEW_TIMESCALES, Capability.MERGE_
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.CONTACT_OFFICER: frozenset(_DUTY),
-    Role.SOCIAL_WORKER: frozenset(_DUTY),
-    Role.SENIOR_PRACTITIONER: frozenset(_DUTY),
+    Role.SOCIAL_WORKER: frozenset(_CASEWORK),
+    Role.SENIOR_PRACTITIONER: frozenset(_CASEWORK),
     Role.TEAM_MANAGER: frozenset(_MANAGEMENT),
     Role.SERVICE_MANAGER: frozenset(_MANAGEMENT),
     # Out of hours the emergency duty team records and decides; the day team acknowledges.
