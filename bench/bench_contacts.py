@@ -86,7 +86,7 @@ def run() -> list[Result]:
 
     return [
         Result(
-            f"duty queue page p95, {in_queue} contacts waiting ({PAGE_LOADS} loads)",
+            f"duty queue page p95, {in_queue} waiting, 50 a page ({PAGE_LOADS} loads)",
             percentile(page_times, 0.95),
             "ms",
             150,

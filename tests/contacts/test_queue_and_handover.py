@@ -66,6 +66,20 @@ def test_my_work_and_free_filters(contact_officer: User, social_worker: User, re
     assert [r.contact for r in duty_queue(user=contact_officer, filters=QueueFilters(who="free"))] == [other]
 
 
+def test_the_queue_page_shows_fifty_at_a_time_most_urgent_first(
+    client_for, contact_officer: User, record, ruby
+) -> None:
+    for _ in range(50):
+        record(contact_officer, ruby, rag="green")
+    red = record(contact_officer, ruby, rag="red")
+    client = client_for(contact_officer)
+    first = client.get("/contacts/").content.decode()
+    assert "51 waiting" in first and "Page 1 of 2" in first
+    assert f"/contacts/{red.pk}/" in first
+    assert "Page 1 of" not in client.get("/contacts/?rag=green").content.decode()
+    assert client.get("/contacts/?page=2").content.decode().count("Pick up<span") == 1
+
+
 def test_the_queue_page_costs_the_same_queries_however_long(client_for, contact_officer: User, record, ruby) -> None:
     client = client_for(contact_officer)
     record(contact_officer, ruby)
