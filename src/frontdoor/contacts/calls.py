@@ -16,6 +16,7 @@ flagged event) and one for each import of a call log (who imported what).
 
 import csv
 import io
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -443,6 +444,8 @@ def _call_inserter() -> Callable[[Sequence[_Row]], None]:
         ", ".join(ops.quote_name(column_of[name]) for name in columns),
         ", ".join(["%s"] * len(columns)),
     )
+    if connection.vendor == "postgresql":
+        return _copy_inserter(connection, columns=[ops.quote_name(column_of[name]) for name in columns])
     no_flags = ops.adapt_json_value([], None)
     if connection.vendor == "sqlite" and connection.timezone_name == "UTC":
         # What the SQLite backend's adapter does, without its checks: naive UTC as text.
@@ -472,6 +475,24 @@ def _call_inserter() -> Callable[[Sequence[_Row]], None]:
         if params:
             with connection.cursor() as cursor:
                 cursor.executemany(sql, params)
+
+    return insert
+
+
+def _copy_inserter(connection: Any, *, columns: list[str]) -> Callable[[Sequence[_Row]], None]:
+    """PostgreSQL's COPY: several times faster than many-row INSERTs for a day's or a month's log."""
+    sql = f"COPY {connection.ops.quote_name(Call._meta.db_table)} ({', '.join(columns)}) FROM STDIN"
+
+    def utc(value: datetime | None) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+    def insert(rows: Sequence[_Row]) -> None:
+        if not rows:
+            return
+        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+            for call_id, started, answered, ended, queue, agent, transfers, flags in rows:
+                values = (call_id, utc(started), utc(answered), utc(ended), queue, agent, transfers, answered is None)
+                copy.write_row((*values, json.dumps(list(flags))))
 
     return insert
 
