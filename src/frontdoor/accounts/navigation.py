@@ -21,6 +21,7 @@ NAVIGATION = [
     NavItem("Home", "home", None),
     NavItem("Front door", "contacts:queue", Capability.DECIDE_CONTACTS, ("contacts:",)),
     NavItem("People", "people:search", Capability.VIEW_CHILDREN, ("people:",)),
+    NavItem("Assessments", "casework:my-assessments", Capability.DO_CASEWORK, ("casework:",)),
     NavItem(
         "Calls",
         "contacts:call-figures",

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from frontdoor.codes import PrimaryNeed, ReasonForClosure, ReferralSource
+from frontdoor.codes import AssessmentFactor, PrimaryNeed, ReasonForClosure, ReferralSource
 from frontdoor.timescales.regimes import Regime
 
 
@@ -161,6 +161,10 @@ class Assessment(models.Model):
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 
+    @property
+    def factor_labels(self) -> list[str]:
+        return [f"{code}: {AssessmentFactor(code).label}" for code in self.factors if code in AssessmentFactor.values]
+
 
 class AssessmentAmendment(models.Model):
     """A change to an authorised assessment, with its reason; what it said before stays here."""
@@ -176,6 +180,13 @@ class AssessmentAmendment(models.Model):
 
     def __str__(self) -> str:
         return f"Amendment to {self.assessment} on {self.made_at:%-d %B %Y}"
+
+    def rows(self) -> list[tuple[str, object, object]]:
+        """(what changed, before, after), with each field's name as the page labels it."""
+        return [
+            (str(getattr(Assessment._meta.get_field(name), "verbose_name", name)).capitalize(), before, after)
+            for name, (before, after) in self.changes.items()
+        ]
 
 
 class CinPlan(models.Model):

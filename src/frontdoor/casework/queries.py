@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from frontdoor.accounts.models import LocalAuthority, Team, User
 from frontdoor.casework.assessments import STEP_FOR_KIND
+from frontdoor.casework.framework import TRIANGLE
 from frontdoor.casework.models import Assessment, CinPlan, CinPlanReview, Referral
 from frontdoor.timescales.clocks import Clock, ClockState, add_months, clock_for
 
@@ -114,3 +115,11 @@ def re_referral_count(*, start: date, end: date) -> tuple[int, int]:
     """(re-referrals, referrals) with a referral date in the period, for the dashboard."""
     referrals = Referral.objects.filter(referral_date__gte=start, referral_date__lte=end)
     return referrals.filter(is_re_referral=True).count(), referrals.count()
+
+
+def written_sections(assessment: Assessment) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The triangle as the assessment page shows it: each domain's dimensions with what was written."""
+    return [
+        (domain.label, [(d.label, assessment.dimensions.get(d.code, "")) for d in domain.dimensions])
+        for domain in TRIANGLE
+    ]

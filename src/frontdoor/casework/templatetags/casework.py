@@ -1,0 +1,42 @@
+from typing import Any
+
+from django import template
+from django.urls import reverse
+
+from frontdoor.accounts.models import User
+from frontdoor.accounts.roles import Capability
+from frontdoor.casework import queries
+from frontdoor.people.models import Person
+
+register = template.Library()
+
+
+@register.inclusion_tag("casework/_episodes.html", takes_context=True)
+def child_casework(context: dict[str, Any], person: Person) -> dict[str, Any]:
+    """The child's episodes, assessments, plans and clocks, for the child's page (a fixed number of queries)."""
+    user = context["request"].user
+    return {
+        "person": person,
+        "episodes": queries.episodes_of(person.pk),
+        "can_work": isinstance(user, User) and user.can(Capability.DO_CASEWORK),
+    }
+
+
+SECTIONS = [
+    ("My assessments", "casework:my-assessments", Capability.DO_CASEWORK),
+    ("Overdue in my team", "casework:overdue", Capability.DO_CASEWORK),
+    ("Waiting for a manager", "casework:authorisations", Capability.AUTHORISE_CASEWORK),
+]
+
+
+@register.inclusion_tag("casework/_subnav.html", takes_context=True)
+def casework_navigation(context: dict[str, Any]) -> dict[str, Any]:
+    request = context["request"]
+    user = request.user
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    items = [
+        {"text": text, "href": reverse(name), "current": name == current}
+        for text, name, capability in SECTIONS
+        if isinstance(user, User) and user.can(capability)
+    ]
+    return {"items": items}
