@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from frontdoor.accounts import api as accounts_api
+from frontdoor.casework import api as casework_api
 from frontdoor.contacts import api as contacts_api
 from frontdoor.people import api as people_api
 from frontdoor.timescales import api as timescales_api
@@ -20,4 +21,18 @@ urlpatterns = [
     ),
     path("v1/people/", people_api.people, name="people"),
     path("v1/people/<int:person_id>/", people_api.person_detail, name="person-detail"),
+    path("v1/referrals/", casework_api.referrals, name="referrals"),
+    path("v1/referrals/<int:referral_id>/", casework_api.referral_detail, name="referral-detail"),
+    path("v1/referrals/<int:referral_id>/close/", casework_api.close_referral, name="referral-close"),
+    path("v1/referrals/<int:referral_id>/assessments/", casework_api.start_assessment, name="referral-assessments"),
+    path("v1/referrals/<int:referral_id>/cin-plans/", casework_api.start_cin_plan, name="referral-cin-plans"),
+    path("v1/assessments/<int:assessment_id>/", casework_api.assessment_detail, name="assessment-detail"),
+    path("v1/assessments/<int:assessment_id>/submit/", casework_api.submit_assessment, name="assessment-submit"),
+    path(
+        "v1/assessments/<int:assessment_id>/authorise/", casework_api.authorise_assessment, name="assessment-authorise"
+    ),
+    path("v1/assessments/<int:assessment_id>/return/", casework_api.return_assessment, name="assessment-return"),
+    path("v1/assessments/<int:assessment_id>/amend/", casework_api.amend_assessment, name="assessment-amend"),
+    path("v1/cin-plans/<int:plan_id>/reviews/", casework_api.review_cin_plan, name="cin-plan-reviews"),
+    path("v1/cin-plans/<int:plan_id>/end/", casework_api.end_cin_plan, name="cin-plan-end"),
 ]
