@@ -151,3 +151,11 @@ def test_my_assessments_and_the_overdue_list_show_the_clock(client_for, social_w
     client = client_for(social_worker)
     assert "working days overdue" in client.get("/casework/assessments/mine/").content.decode()
     assert "Leo Marsh" in client.get("/casework/assessments/overdue/").content.decode()
+
+
+def test_the_home_page_counts_my_assessments_and_the_teams_overdue(client_for, social_worker: User, refer, leo) -> None:
+    assessment = start_assessment(referral=refer(leo, date(2026, 6, 1)), by=social_worker, started_on=date(2026, 6, 1))
+    assessment.referral.team = social_worker.team
+    assessment.referral.save()
+    page = client_for(social_worker).get("/").content.decode()
+    assert "1 open assessment of yours" in page and "1 overdue in your team" in page

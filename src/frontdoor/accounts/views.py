@@ -10,6 +10,7 @@ from frontdoor.accounts.access import require
 from frontdoor.accounts.forms import LocalAuthorityForm, LoginForm
 from frontdoor.accounts.models import LocalAuthority, User
 from frontdoor.accounts.roles import Capability
+from frontdoor.casework.queries import casework_counts
 from frontdoor.contacts.queries import front_door_counts
 from frontdoor.people.queries import overdue_warnings
 from frontdoor.records.concurrency import StaleRecordError
@@ -36,6 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
             overdue_warnings(today=timezone.localdate()).count() if user.can(Capability.REVIEW_WARNINGS) else None
         ),
         "front_door": front_door_counts(user),
+        "casework": casework_counts(user),
     }
     return render(request, f"accounts/home/{user.role}.html", context)
 

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from frontdoor.accounts.models import LocalAuthority, Team, User
+from frontdoor.accounts.roles import Capability
 from frontdoor.casework.assessments import STEP_FOR_KIND
 from frontdoor.casework.framework import TRIANGLE
 from frontdoor.casework.models import Assessment, CinPlan, CinPlanReview, Referral
@@ -123,3 +124,21 @@ def written_sections(assessment: Assessment) -> list[tuple[str, list[tuple[str, 
         (domain.label, [(d.label, assessment.dimensions.get(d.code, "")) for d in domain.dimensions])
         for domain in TRIANGLE
     ]
+
+
+def casework_counts(user: User) -> dict[str, int] | None:
+    """For the home page: the worker's open assessments, the team's overdue ones, and those to authorise."""
+    if not user.can(Capability.DO_CASEWORK):
+        return None
+    waiting = [Assessment.Status.DRAFT, Assessment.Status.RETURNED, Assessment.Status.SUBMITTED]
+    counts = {
+        "mine": Assessment.objects.filter(worker=user, status__in=waiting).count(),
+        "overdue": Assessment.objects.filter(
+            status__in=waiting, due_on__lt=timezone.localdate(), referral__team=user.team
+        ).count()
+        if user.team
+        else 0,
+    }
+    if user.can(Capability.AUTHORISE_CASEWORK):
+        counts["to_authorise"] = Assessment.objects.filter(status=Assessment.Status.SUBMITTED).count()
+    return counts
