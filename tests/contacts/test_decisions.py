@@ -150,6 +150,15 @@ def test_passing_to_an_open_case_needs_an_open_case(contact_officer, record, rub
     assert Referral.objects.count() == 1
 
 
+def test_a_strategy_decision_for_a_child_with_an_open_referral_continues_it(
+    contact_officer, record, ruby, levels
+) -> None:
+    child = record(contact_officer, ruby).children.get()
+    open_referral(person=ruby, by=contact_officer, referral_date=child.contact.received_at.date(), source="2A")
+    decide(child, contact_officer, levels[4], "strategy", rag="red")
+    assert Referral.objects.filter(person=ruby, closed_on=None).count() == 1
+
+
 def test_every_step_is_in_the_event_log(contact_officer, team_manager, record, ruby, levels) -> None:
     decision = decide(record(contact_officer, ruby).children.get(), contact_officer, levels[1], "nfa")
     services.authorise_decision(decision=decision, by=team_manager)

@@ -10,6 +10,7 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -192,7 +193,13 @@ def test_referral_and_early_help_outcomes_opened_exactly_one_record_each(front_d
     final = {decision.contact_child_id: decision for decision in final_decisions()}
     referrals = Counter(Referral.objects.values_list("contact_child_id", flat=True))
     requests = Counter(EarlyHelpRequest.objects.values_list("contact_child_id", flat=True))
-    assert set(referrals) == {pk for pk, d in final.items() if d.outcome in REFERRAL_OUTCOMES}
+    referred = {pk for pk, d in final.items() if d.outcome in REFERRAL_OUTCOMES}
+    assert set(referrals) <= referred
+    # The rest were children with an episode already open, which the work continued in (rule 8815).
+    children = dict(ContactChild.objects.filter(pk__in=referred - set(referrals)).values_list("pk", "person_id"))
+    assert set(Referral.objects.filter(person_id__in=children.values()).values_list("person_id", flat=True)) == set(
+        children.values()
+    )
     assert set(requests) == {pk for pk, d in final.items() if d.outcome == Outcome.EARLY_HELP}
     assert set(referrals.values()) == set(requests.values()) == {1}
     for referral in Referral.objects.select_related("contact_child__contact"):
@@ -425,3 +432,14 @@ def test_every_seeded_text_fits_its_column(front_door: list[tuple[Any, ...]]) ->
                     over = model.objects.annotate(size=Length(field.name)).filter(size__gt=field.max_length)
                     too_long += [f"{model.__name__}.{field.name}"] if over.exists() else []
     assert too_long == []
+
+
+def test_a_child_never_has_two_referrals_open_at_once(front_door: list[tuple[Any, ...]]) -> None:
+    """CIN census rules 8815 and 8820: a child's episodes do not overlap."""
+    spans: dict[int, list[tuple[date, date]]] = defaultdict(list)
+    for person, opened, closed in Referral.objects.values_list("person_id", "referral_date", "closed_on"):
+        spans[person].append((opened, closed or date.max))
+    for person_spans in spans.values():
+        person_spans.sort()
+        for (_, end), (start, _) in pairwise(person_spans):
+            assert start >= end

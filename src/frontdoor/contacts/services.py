@@ -277,6 +277,9 @@ def _act(decision: ThresholdDecision, *, by: User) -> None:
         return
     day = timezone.localdate(contact.received_at)
     if decision.outcome in REFERRAL_OUTCOMES:
+        if open_referrals_of([child.person.pk]).exists():
+            # One open episode per child (CIN census rule 8815): the work continues in the open one.
+            return
         open_referral(person=child.person, by=by, referral_date=day, source=contact.source, contact_child=child)
     elif decision.outcome == Outcome.EARLY_HELP:
         request_early_help(person=child.person, by=by, requested_on=day, contact_child=child)

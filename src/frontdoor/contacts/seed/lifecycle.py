@@ -269,6 +269,10 @@ class Lifecycle(SeedCouncil):
             return
         day = plan.received.date()
         if decision.outcome in REFERRING:
+            state = self.referral_state.get(child.pid)
+            if state is not None and (state[1] is None or state[1] > day.toordinal()):
+                # One open episode per child (CIN census rule 8815): as _act does, the work continues in it.
+                return
             action = Action("referral", decision.by, decision.at, day)
             closed: int | None = None
             if (self.today - day).days > 365:
