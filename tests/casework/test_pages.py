@@ -42,7 +42,9 @@ def test_the_child_page_costs_the_same_queries_however_long_the_history(
     client_for, social_worker: User, refer, leo
 ) -> None:
     client = client_for(social_worker)
-    refer(leo, date(2024, 1, 8))
+    first = refer(leo, date(2024, 1, 8))
+    start_assessment(referral=first, by=social_worker, started_on=date(2024, 1, 8))
+    client.get(f"/people/{leo.pk}/")
     with CaptureQueriesContext(connection) as one:
         client.get(f"/people/{leo.pk}/")
     for start in (date(2024, 6, 3), date(2025, 3, 3), date(2025, 9, 1)):

@@ -99,10 +99,12 @@ def submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
         else:
             messages.success(request, "Assessment sent to your manager")
             return redirect(assessment)
+    missing = assessments.missing_for_submission(assessment, today=timezone.localdate())
+    missing.pop("late_reason", None)  # asked for on this page
     context = {
         "assessment": assessment,
         "form": form,
-        "missing": assessments.missing_for_submission(assessment, today=timezone.localdate()),
+        "missing": missing,
         "late": timezone.localdate() > assessment.due_on,
     }
     return render(request, "casework/assessment_submit.html", context)

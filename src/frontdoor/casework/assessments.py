@@ -157,8 +157,10 @@ def save_assessment(*, assessment: Assessment, by: User, expected_version: int, 
     if not assessment.is_editable:
         raise ValidationError({"__all__": "This assessment is with a manager or authorised: it cannot be edited"})
     _check_written(assessment, changes)
-    claim_version(assessment, expected_version)
     changed = [name for name, value in changes.items() if getattr(assessment, name) != value]
+    if not changed:
+        return assessment  # nothing to write, so nothing to record (saving twice, or autosave after a save)
+    claim_version(assessment, expected_version)
     for name, value in changes.items():
         setattr(assessment, name, value)
     assessment.updated_at = timezone.now()
@@ -168,8 +170,7 @@ def save_assessment(*, assessment: Assessment, by: User, expected_version: int, 
         by=by,
         child=assessment.referral.person,
         record=assessment,
-        summary=f"Saved the {assessment.get_kind_display().lower()}"
-        + (f": {', '.join(name.replace('_', ' ') for name in changed)}" if changed else " (no change)"),
+        summary=f"Saved the {assessment.get_kind_display().lower()}: {', '.join(n.replace('_', ' ') for n in changed)}",
         data={"changed": changed},
     )
     return assessment
