@@ -275,9 +275,10 @@ class Lifecycle(SeedCouncil):
                 return
             action = Action("referral", decision.by, decision.at, day)
             closed: int | None = None
-            if (self.today - day).days > 365:
-                # Older referrals: an assessment and no further action, or months of help and then closed.
-                if rng.random() < 0.55:
+            # Older referrals: an assessment and no further action, or months of help and then closed.
+            # Some recent ones close quickly too, so a child can come back within the year (a re-referral).
+            if (self.today - day).days > 365 or rng.random() < 0.3:
+                if rng.random() < 0.55 or (self.today - day).days <= 365:
                     length = rng.randint(15, 70)
                     reason = ReasonForClosure.NFA_AFTER_ASSESSMENT if rng.random() < 0.65 else ReasonForClosure.CEASED
                 else:
