@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "frontdoor.people",
     "frontdoor.contacts",
     "frontdoor.casework",
+    "frontdoor.protection",
     "frontdoor.earlyhelp",
     "frontdoor.api",
     "django.contrib.admin",

@@ -117,7 +117,19 @@ def test_a_manager_grades_and_authorises_an_assessment(sign_in: Callable[..., Pa
 
 @pytest.mark.parametrize(
     "path",
-    ["/casework/assessments/mine/", "/casework/assessments/overdue/", "child page", "amend", "close", "allocate"],
+    [
+        "/casework/assessments/mine/",
+        "/casework/assessments/overdue/",
+        "child page",
+        "amend",
+        "close",
+        "allocate",
+        "need",
+        "cin-plans/start",
+        "review plan",
+        "end plan",
+        "draft",
+    ],
 )
 def test_casework_pages_pass_the_accessibility_checks(sign_in: Callable[..., Page], leo: Person, path: str) -> None:
     assessment = ready_for_a_manager(leo)
@@ -129,8 +141,13 @@ def test_casework_pages_pass_the_accessibility_checks(sign_in: Callable[..., Pag
         path = f"/casework/assessments/{assessment.pk}/amend/"
     elif path == "child page":
         path = f"/people/{leo.pk}/"
-    elif path in ("close", "allocate"):
+    elif path in ("close", "allocate", "need", "cin-plans/start"):
         path = f"/casework/referrals/{assessment.referral_id}/{path}/"
+    elif path in ("review plan", "end plan"):
+        plan = services.start_cin_plan(referral=assessment.referral, by=manager, started_on=timezone.localdate())
+        path = f"/casework/cin-plans/{plan.pk}/{path.split()[0]}/"
+    elif path == "draft":
+        path = f"/casework/assessments/{assessment.pk}/"
     page = sign_in(manager, path)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_accessible(page)

@@ -128,6 +128,14 @@ def open_work(referral: Referral) -> list[str]:
         for assessment in referral.assessments.exclude(status=Assessment.Status.AUTHORISED)
     ]
     work += [
+        f"Section 47 enquiry from {enquiry.started_on:%-d %B %Y}"
+        for enquiry in referral.section_47s.select_related("conference")
+        if enquiry.is_open
+    ]
+    work += [
+        f"Child protection plan from {plan.started_on:%-d %B %Y}" for plan in referral.cp_plans.filter(ended_on=None)
+    ]
+    work += [
         f"Child in need plan from {plan.started_on:%-d %B %Y}" for plan in referral.cin_plans.filter(ended_on=None)
     ]
     return work
