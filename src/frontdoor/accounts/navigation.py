@@ -22,6 +22,7 @@ NAVIGATION = [
     NavItem("Front door", "contacts:queue", Capability.DECIDE_CONTACTS, ("contacts:",)),
     NavItem("People", "people:search", Capability.VIEW_CHILDREN, ("people:",)),
     NavItem("Assessments", "casework:my-assessments", Capability.DO_CASEWORK, ("casework:",)),
+    NavItem("Child protection", "protection:plans", Capability.DO_CASEWORK, ("protection:",)),
     NavItem(
         "Calls",
         "contacts:call-figures",

@@ -1,0 +1,132 @@
+"""What the child protection pages read: each plan's clocks, the children on plans, enquiries awaiting conference."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
+
+from frontdoor.accounts.models import LocalAuthority, Team
+from frontdoor.casework.models import Referral
+from frontdoor.people.models import SIBLING_KINDS, Relationship
+from frontdoor.protection.models import ChildProtectionPlan, CoreGroup, ReviewConference, Section47, Visit
+from frontdoor.timescales.clocks import Clock, clock_for
+from frontdoor.timescales.regimes import Step
+
+
+@dataclass
+class PlanClocks:
+    review: Clock
+    visit: Clock
+    first_core_group: Clock
+    last_review: date | None
+    last_visit: date | None
+    last_core_group: date | None
+
+
+def plan_clocks(
+    plan: ChildProtectionPlan,
+    *,
+    last_review: date | None,
+    last_visit: date | None,
+    first_core_group: date | None,
+    last_core_group: date | None,
+    council: LocalAuthority,
+    now: datetime | None = None,
+) -> PlanClocks:
+    """The next review (3 months from the conference, then at most 6 from the last), visit and first core group."""
+    now = now or timezone.now()
+    regime = council.regime_on(plan.started_on)
+    if last_review is None:
+        review = clock_for(Step.FIRST_REVIEW_CONFERENCE, started=plan.started_on, regime=regime, now=now)
+    else:
+        review = clock_for(Step.LATER_REVIEW_CONFERENCE, started=last_review, regime=regime, now=now)
+    visit = clock_for(
+        Step.CP_VISIT,
+        started=last_visit or plan.started_on,
+        regime=regime,
+        now=now,
+        length=council.cp_visit_interval_working_days,
+    )
+    core_group = clock_for(
+        Step.FIRST_CORE_GROUP, started=plan.started_on, regime=regime, completed=first_core_group, now=now
+    )
+    return PlanClocks(review, visit, core_group, last_review, last_visit, last_core_group)
+
+
+def _latest(
+    model: type[ReviewConference] | type[Visit] | type[CoreGroup], field: str, *, first: bool = False
+) -> Subquery:
+    order = field if first else f"-{field}"
+    return Subquery(model.objects.filter(plan=OuterRef("pk")).order_by(order).values(field)[:1])
+
+
+def with_dates(plans: QuerySet[ChildProtectionPlan]) -> QuerySet[ChildProtectionPlan]:
+    """Plans with their latest review, visit and core group dates: one query however many plans."""
+    return plans.select_related("referral__person", "referral__worker", "referral__team").annotate(
+        last_review=_latest(ReviewConference, "held_on"),
+        last_visit=_latest(Visit, "visited_on"),
+        first_core_group=_latest(CoreGroup, "held_on", first=True),
+        last_core_group=_latest(CoreGroup, "held_on"),
+    )
+
+
+def clocks_of(plan: ChildProtectionPlan, *, council: LocalAuthority, now: datetime | None = None) -> PlanClocks:
+    """For a plan loaded through with_dates."""
+    return plan_clocks(
+        plan,
+        last_review=getattr(plan, "last_review", None),
+        last_visit=getattr(plan, "last_visit", None),
+        first_core_group=getattr(plan, "first_core_group", None),
+        last_core_group=getattr(plan, "last_core_group", None),
+        council=council,
+        now=now,
+    )
+
+
+@dataclass
+class PlanRow:
+    plan: ChildProtectionPlan
+    clocks: PlanClocks
+
+
+def children_on_plans(*, team: Team | None = None, now: datetime | None = None) -> list[PlanRow]:
+    """Every open plan with its clocks, the next thing due first."""
+    council = LocalAuthority.load()
+    plans = ChildProtectionPlan.objects.filter(ended_on=None)
+    if team is not None:
+        plans = plans.filter(referral__team=team)
+    rows = [PlanRow(plan, clocks_of(plan, council=council, now=now)) for plan in with_dates(plans)]
+    rows.sort(key=lambda row: min(row.clocks.review.due_date, row.clocks.visit.due_date))
+    return rows
+
+
+@dataclass
+class EnquiryRow:
+    enquiry: Section47
+    clock: Clock
+
+
+def awaiting_conference(*, now: datetime | None = None) -> list[EnquiryRow]:
+    """Section 47 enquiries whose conference is neither held nor found unnecessary, with the 15-day clock."""
+    council = LocalAuthority.load()
+    open_ = Section47.objects.filter(conference__isnull=True, conference_not_required=False)
+    rows = []
+    for enquiry in open_.select_related("referral__person", "strategy_child__discussion").order_by("conference_due_on"):
+        held_at = enquiry.strategy_child.discussion.held_at
+        clock = clock_for(
+            Step.INITIAL_CONFERENCE, started=held_at, regime=council.regime_on(enquiry.started_on), now=now
+        )
+        rows.append(EnquiryRow(enquiry, clock))
+    return rows
+
+
+def open_plan_of(person_id: int) -> ChildProtectionPlan | None:
+    return ChildProtectionPlan.objects.filter(referral__person_id=person_id, ended_on=None).first()
+
+
+def strategy_candidates(referral: Referral) -> list[Referral]:
+    """The child, and brothers and sisters with a referral open: one discussion often covers them all."""
+    siblings = Relationship.objects.filter(person_id=referral.person_id, kind__in=SIBLING_KINDS).values("relative_id")
+    others = Referral.objects.filter(person_id__in=siblings, closed_on=None, is_nfa=False).select_related("person")
+    return [referral, *others.order_by("person__first_name")]

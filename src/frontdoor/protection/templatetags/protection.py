@@ -1,0 +1,48 @@
+from typing import Any
+
+from django import template
+from django.urls import reverse
+
+from frontdoor.accounts.models import User
+from frontdoor.accounts.roles import Capability
+from frontdoor.people.models import Person
+from frontdoor.protection import queries
+
+register = template.Library()
+
+
+@register.inclusion_tag("protection/_banner.html")
+def child_protection_banner(person: Person) -> dict[str, Any]:
+    """On every page about a child on a plan: that they are, since when, and under which category."""
+    return {"plan": queries.open_plan_of(person.pk)}
+
+
+SECTIONS = [
+    ("Children on plans", "protection:plans", Capability.VIEW_CHILDREN),
+    ("Enquiries awaiting conference", "protection:awaiting-conference", Capability.VIEW_CHILDREN),
+]
+
+
+@register.inclusion_tag("protection/_subnav.html", takes_context=True)
+def protection_navigation(context: dict[str, Any]) -> dict[str, Any]:
+    request = context["request"]
+    user = request.user
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    items = [
+        {"text": text, "href": reverse(name), "current": name == current}
+        for text, name, capability in SECTIONS
+        if isinstance(user, User) and user.can(capability)
+    ]
+    return {"items": items}
+
+
+@register.inclusion_tag("protection/_referral_section.html", takes_context=True)
+def referral_protection(context: dict[str, Any], referral: Any) -> dict[str, Any]:
+    """The child protection work of one referral, for its page: enquiries, plans, and starting a discussion."""
+    user = context["request"].user
+    return {
+        "referral": referral,
+        "enquiries": referral.section_47s.select_related("conference", "strategy_child__discussion"),
+        "plans": referral.cp_plans.all(),
+        "can_work": isinstance(user, User) and user.can(Capability.DO_CASEWORK),
+    }

@@ -1,0 +1,150 @@
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from frontdoor.accounts.models import User
+from frontdoor.casework import services as casework
+from frontdoor.people.services import add_relationship
+from frontdoor.protection import services
+from frontdoor.protection.models import ChildProtectionPlan, Section47, StrategyDiscussion, Visit
+from tests.factories import PersonFactory
+from tests.protection.test_services import plan_for
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def date_fields(name: str, day: date) -> dict[str, str]:
+    return {f"{name}_day": str(day.day), f"{name}_month": str(day.month), f"{name}_year": str(day.year)}
+
+
+def test_a_strategy_discussion_for_two_siblings_is_recorded_on_one_page(client_for, social_worker: User) -> None:
+    mia, noah = PersonFactory(first_name="Mia", last_name="Cole"), PersonFactory(first_name="Noah", last_name="Cole")
+    add_relationship(person=mia, relative=noah, kind="sibling", by=social_worker)
+    referrals = [
+        casework.open_referral(person=child, by=social_worker, referral_date=date(2026, 11, 2), source="5A")
+        for child in (mia, noah)
+    ]
+    client = client_for(social_worker)
+    page = client.get(f"/protection/referrals/{referrals[0].pk}/strategy/").content.decode()
+    assert "Decision for Mia Cole" in page and "Decision for Noah Cole" in page
+    form: dict[str, Any] = {
+        **date_fields("held_on", date(2026, 11, 2)),
+        "held_time": "10:30",
+        "kind": "meeting",
+        "information_shared": "Mia disclosed that her stepfather hit her with a belt.",
+        "police_reference": "NB/26/4411",
+        "agency_1": "police",
+        "name_1": "DC Sam Reid",
+        "agency_2": "health",
+        "name_2": "Dr Anna Kerr",
+        f"decision_{referrals[0].pk}": "s47_joint",
+        f"rationale_{referrals[0].pk}": "Disclosure of physical harm.",
+        f"decision_{referrals[1].pk}": "s47_joint",
+        f"rationale_{referrals[1].pk}": "Present during the incident.",
+        "action_1": "Joint visit",
+        "owner_1": "DC Reid and the social worker",
+        **date_fields("due_1", date(2026, 11, 3)),
+    }
+    response = client.post(f"/protection/referrals/{referrals[0].pk}/strategy/", form)
+    discussion = StrategyDiscussion.objects.get()
+    assert response.url == f"/protection/strategy/{discussion.pk}/"
+    assert Section47.objects.filter(conference_due_on=date(2026, 11, 23)).count() == 2
+    assert "Noah Cole" in client.get(response.url).content.decode()
+
+
+def test_a_strategy_discussion_without_the_police_is_refused_on_the_page(client_for, social_worker: User) -> None:
+    referral = casework.open_referral(
+        person=PersonFactory(), by=social_worker, referral_date=date(2026, 11, 2), source="5A"
+    )
+    response = client_for(social_worker).post(
+        f"/protection/referrals/{referral.pk}/strategy/",
+        {
+            **date_fields("held_on", date(2026, 11, 2)),
+            "held_time": "10:30",
+            "kind": "discussion",
+            "information_shared": "Concerns shared.",
+            "agency_1": "health",
+            "name_1": "Dr Anna Kerr",
+            f"decision_{referral.pk}": "s47_single",
+            f"rationale_{referral.pk}": "Injury.",
+        },
+    )
+    assert response.status_code == 200 and "The police take part" in response.content.decode()
+    assert not StrategyDiscussion.objects.exists()
+
+
+def test_the_conference_page_starts_the_plan_and_the_child_page_shows_the_banner(
+    client_for, social_worker: User
+) -> None:
+    child = PersonFactory(first_name="Ava")
+    referral = casework.open_referral(person=child, by=social_worker, referral_date=date(2026, 11, 2), source="5A")
+    services.record_strategy_discussion(
+        by=social_worker,
+        held_at=datetime(2026, 11, 2, 10, tzinfo=LONDON),
+        kind="discussion",
+        information_shared="Bruising.",
+        children=[services.ChildDecision(referral, "s47_single", "Injury.")],
+        participants=[services.Participant("police", "DC Reid")],
+    )
+    enquiry = Section47.objects.get()
+    client = client_for(social_worker)
+    client.post(
+        f"/protection/section-47s/{enquiry.pk}/conference/",
+        {
+            **date_fields("held_on", date(2026, 11, 20)),
+            "chaired_by": "Jo Hart, IRO",
+            "needs_plan": "yes",
+            "category": "PHY",
+            "agency_1": "police",
+            "name_1": "DC Reid",
+            "attended_1": "on",
+        },
+    )
+    plan = ChildProtectionPlan.objects.get()
+    assert plan.started_on == date(2026, 11, 20)
+    page = client.get(f"/people/{child.pk}/").content.decode()
+    assert "Child protection plan</strong></a> since 20 November 2026" in page
+
+
+def test_a_visit_is_recorded_on_the_plan_page(client_for, social_worker: User) -> None:
+    plan = plan_for(PersonFactory(), social_worker)
+    client = client_for(social_worker)
+    client.post(
+        f"/protection/plans/{plan.pk}/visit/",
+        {**date_fields("visited_on", date(2026, 9, 16)), "child_seen": "yes", "seen_alone": "on", "notes": "Seen."},
+    )
+    assert Visit.objects.get().seen_alone
+    assert "Next visit" in client.get(f"/protection/plans/{plan.pk}/").content.decode()
+
+
+def test_the_children_on_plans_list_costs_the_same_queries_however_many(client_for, team_manager: User) -> None:
+    client = client_for(team_manager)
+    plan_for(PersonFactory(), team_manager)
+    client.get("/protection/plans/")
+    with CaptureQueriesContext(connection) as one:
+        page = client.get("/protection/plans/").content.decode()
+    assert "1 on plans" in page
+    for _ in range(3):
+        plan_for(PersonFactory(), team_manager)
+    with CaptureQueriesContext(connection) as four:
+        page = client.get("/protection/plans/").content.decode()
+    assert "4 on plans" in page and len(four) == len(one)
+
+
+def test_enquiries_awaiting_conference_are_listed_with_their_clock(client_for, social_worker: User) -> None:
+    referral = casework.open_referral(
+        person=PersonFactory(first_name="Leo"), by=social_worker, referral_date=date(2026, 11, 2), source="5A"
+    )
+    services.record_strategy_discussion(
+        by=social_worker,
+        held_at=datetime(2026, 11, 2, 10, tzinfo=LONDON),
+        kind="discussion",
+        information_shared="Bruising.",
+        children=[services.ChildDecision(referral, "s47_single", "Injury.")],
+        participants=[services.Participant("police", "DC Reid")],
+    )
+    page = client_for(social_worker).get("/protection/section-47s/").content.decode()
+    assert "Leo" in page and "23 Nov 2026" in page
