@@ -5,12 +5,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from frontdoor.accounts.models import User
+from frontdoor.accounts.models import LocalAuthority, User
 from frontdoor.casework import services as casework
 from frontdoor.casework.models import Referral
 from frontdoor.people.models import Person
 from frontdoor.protection import services
 from frontdoor.protection.models import ChildProtectionPlan, Section47, StrategyChild
+from frontdoor.protection.queries import clocks_of, with_dates
 from frontdoor.records.models import Event
 from tests.factories import PersonFactory
 
@@ -202,3 +203,13 @@ def test_a_referral_cannot_close_with_an_enquiry_or_plan_open(
         casework.close_referral(
             referral=plan.referral, by=team_manager, closed_on=timezone.localdate(), reason="RC7", expected_version=1
         )
+
+
+def test_a_visit_where_the_child_was_not_seen_does_not_reset_the_visit_clock(social_worker: User, siblings) -> None:
+    plan = plan_for(siblings[0], social_worker)
+    seen = dict(by=social_worker, seen_alone=False, bedroom_seen=False, notes="Visited.")  # noqa: C408
+    services.record_visit(plan=plan, visited_on=date(2026, 9, 10), child_seen=True, **seen)
+    services.record_visit(plan=plan, visited_on=date(2026, 9, 21), child_seen=False, **seen)
+    loaded = with_dates(ChildProtectionPlan.objects.filter(pk=plan.pk)).get()
+    # Ten working days from Thursday 10 September 2026, the last time the child was seen.
+    assert clocks_of(loaded, council=LocalAuthority.load()).visit.due_date == date(2026, 9, 24)

@@ -4,6 +4,7 @@ from frontdoor.accounts import api as accounts_api
 from frontdoor.casework import api as casework_api
 from frontdoor.contacts import api as contacts_api
 from frontdoor.people import api as people_api
+from frontdoor.protection import api as protection_api
 from frontdoor.timescales import api as timescales_api
 
 app_name = "api"
@@ -35,4 +36,23 @@ urlpatterns = [
     path("v1/assessments/<int:assessment_id>/amend/", casework_api.amend_assessment, name="assessment-amend"),
     path("v1/cin-plans/<int:plan_id>/reviews/", casework_api.review_cin_plan, name="cin-plan-reviews"),
     path("v1/cin-plans/<int:plan_id>/end/", casework_api.end_cin_plan, name="cin-plan-end"),
+    path("v1/strategy-discussions/", protection_api.strategy_discussions, name="strategy-discussions"),
+    path(
+        "v1/strategy-discussions/<int:discussion_id>/",
+        protection_api.strategy_discussion_detail,
+        name="strategy-discussion-detail",
+    ),
+    path("v1/section-47s/<int:section_47_id>/", protection_api.section_47_detail, name="section-47-detail"),
+    path("v1/section-47s/<int:section_47_id>/outcome/", protection_api.section_47_outcome, name="section-47-outcome"),
+    path(
+        "v1/section-47s/<int:section_47_id>/conference/",
+        protection_api.section_47_conference,
+        name="section-47-conference",
+    ),
+    path("v1/cp-plans/", protection_api.plans, name="cp-plans"),
+    path("v1/cp-plans/<int:plan_id>/", protection_api.plan_detail, name="cp-plan-detail"),
+    path("v1/cp-plans/<int:plan_id>/reviews/", protection_api.review_plan, name="cp-plan-reviews"),
+    path("v1/cp-plans/<int:plan_id>/core-groups/", protection_api.record_core_group, name="cp-plan-core-groups"),
+    path("v1/cp-plans/<int:plan_id>/visits/", protection_api.record_visit, name="cp-plan-visits"),
+    path("v1/cp-plans/<int:plan_id>/end/", protection_api.end_plan, name="cp-plan-end"),
 ]

@@ -55,17 +55,18 @@ def plan_clocks(
 
 
 def _latest(
-    model: type[ReviewConference] | type[Visit] | type[CoreGroup], field: str, *, first: bool = False
+    model: type[ReviewConference] | type[Visit] | type[CoreGroup], field: str, *, first: bool = False, **only: bool
 ) -> Subquery:
     order = field if first else f"-{field}"
-    return Subquery(model.objects.filter(plan=OuterRef("pk")).order_by(order).values(field)[:1])
+    return Subquery(model.objects.filter(plan=OuterRef("pk"), **only).order_by(order).values(field)[:1])
 
 
 def with_dates(plans: QuerySet[ChildProtectionPlan]) -> QuerySet[ChildProtectionPlan]:
     """Plans with their latest review, visit and core group dates: one query however many plans."""
     return plans.select_related("referral__person", "referral__worker", "referral__team").annotate(
         last_review=_latest(ReviewConference, "held_on"),
-        last_visit=_latest(Visit, "visited_on"),
+        # A visit where the child was not seen does not count as the statutory visit.
+        last_visit=_latest(Visit, "visited_on", child_seen=True),
         first_core_group=_latest(CoreGroup, "held_on", first=True),
         last_core_group=_latest(CoreGroup, "held_on"),
     )
