@@ -9,7 +9,7 @@ from frontdoor.accounts.models import User
 from frontdoor.casework import services as casework
 from frontdoor.people.services import add_relationship
 from frontdoor.protection import services
-from frontdoor.protection.models import ChildProtectionPlan, Section47, StrategyDiscussion, Visit
+from frontdoor.protection.models import ChildProtectionPlan, ProtectiveOrder, Section47, StrategyDiscussion, Visit
 from tests.factories import PersonFactory
 from tests.protection.test_services import plan_for
 
@@ -148,3 +148,23 @@ def test_enquiries_awaiting_conference_are_listed_with_their_clock(client_for, s
     )
     page = client_for(social_worker).get("/protection/section-47s/").content.decode()
     assert "Leo" in page and "23 Nov 2026" in page
+
+
+def test_an_emergency_protection_order_is_recorded_from_the_referral(client_for, social_worker: User) -> None:
+    referral = casework.open_referral(
+        person=PersonFactory(), by=social_worker, referral_date=date(2026, 11, 2), source="5A"
+    )
+    client = client_for(social_worker)
+    client.post(
+        f"/protection/referrals/{referral.pk}/orders/", {"kind": "epo", **date_fields("started_on", date(2026, 11, 3))}
+    )
+    order = ProtectiveOrder.objects.get()
+    assert (order.person, order.kind, order.started_on) == (referral.person, "epo", date(2026, 11, 3))
+    assert (
+        "Emergency protection order from 3 November 2026"
+        in client.get(f"/casework/referrals/{referral.pk}/").content.decode()
+    )
+    refused = client.post(
+        f"/protection/referrals/{referral.pk}/orders/", {"kind": "epo", **date_fields("started_on", date(2026, 10, 1))}
+    )
+    assert "cannot start before the referral" in refused.content.decode()

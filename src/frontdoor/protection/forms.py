@@ -10,7 +10,14 @@ from frontdoor.codes import CategoryOfAbuse
 from frontdoor.contacts.forms import parse_time
 from frontdoor.govuk.forms import GovukDateField, GovukForm
 from frontdoor.protection import services
-from frontdoor.protection.models import Agency, ChildProtectionPlan, Section47, StrategyChild, StrategyDiscussion
+from frontdoor.protection.models import (
+    Agency,
+    ChildProtectionPlan,
+    ProtectiveOrder,
+    Section47,
+    StrategyChild,
+    StrategyDiscussion,
+)
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 TEXTAREA = {"rows": 4}
@@ -175,3 +182,9 @@ class EndPlanForm(GovukForm):
 
 def today() -> date:
     return timezone.localdate()
+
+
+class ProtectiveOrderForm(GovukForm):
+    kind = forms.ChoiceField(label="Kind of order", choices=ProtectiveOrder.Kind.choices, widget=forms.RadioSelect)
+    started_on = GovukDateField(label="Date it started")
+    ended_on = GovukDateField(label="Date it ended", required=False, help_text="Leave blank if it is still in force")

@@ -18,6 +18,7 @@ from frontdoor.protection.models import (
     ConferenceAttendee,
     CoreGroup,
     InitialConference,
+    ProtectiveOrder,
     ReviewConference,
     Section47,
     StrategyAction,
@@ -386,3 +387,32 @@ def end_plan(*, plan: ChildProtectionPlan, by: User, ended_on: date, reason: str
         summary=f"Child protection plan ended: {plan.get_end_reason_display().lower()}",
     )
     return plan
+
+
+@transaction.atomic
+def record_protective_order(
+    *, referral: Referral, by: User, kind: str, started_on: date, ended_on: date | None = None
+) -> ProtectiveOrder:
+    """An emergency protection order or police protection (Ofsted Annex A list 7)."""
+    _require(by, Capability.DO_CASEWORK, "Your role cannot record protective orders")
+    problems: dict[str, str] = {}
+    if kind not in ProtectiveOrder.Kind.values:
+        problems["kind"] = "Choose the kind of order"
+    if started_on < referral.referral_date:
+        problems["started_on"] = "The order cannot start before the referral"
+    problems |= _not_future(started_on, "started_on", "The start date")
+    if ended_on is not None and ended_on < started_on:
+        problems["ended_on"] = "The order cannot end before it started"
+    if problems:
+        raise ValidationError(problems)
+    order = ProtectiveOrder.objects.create(
+        person=referral.person, referral=referral, kind=kind, started_on=started_on, ended_on=ended_on, recorded_by=by
+    )
+    record_event(
+        kind="protective_order.recorded",
+        by=by,
+        child=referral.person,
+        record=order,
+        summary=f"{order.get_kind_display()} from {started_on:%-d %B %Y}",
+    )
+    return order

@@ -7,6 +7,7 @@ urlpatterns = [
     path("plans/", views.plans, name="plans"),
     path("section-47s/", views.awaiting_conference, name="awaiting-conference"),
     path("referrals/<int:referral_id>/strategy/", views.record_strategy, name="record-strategy"),
+    path("referrals/<int:referral_id>/orders/", views.record_protective_order, name="record-order"),
     path("strategy/<int:discussion_id>/", views.strategy, name="strategy"),
     path("section-47s/<int:section_47_id>/", views.section_47, name="section-47"),
     path("section-47s/<int:section_47_id>/outcome/", views.section_47_outcome, name="section-47-outcome"),

@@ -17,6 +17,7 @@ from frontdoor.protection.forms import (
     ConferenceForm,
     CoreGroupForm,
     EndPlanForm,
+    ProtectiveOrderForm,
     ReviewConferenceForm,
     Section47OutcomeForm,
     StrategyDiscussionForm,
@@ -194,3 +195,18 @@ def plans(request: HttpRequest) -> HttpResponse:
 def awaiting_conference(request: HttpRequest) -> HttpResponse:
     require(request, Capability.VIEW_CHILDREN)
     return render(request, "protection/awaiting_conference.html", {"rows": queries.awaiting_conference()})
+
+
+def record_protective_order(request: HttpRequest, referral_id: int) -> HttpResponse:
+    user = require(request, Capability.DO_CASEWORK)
+    referral = get_referral_for_user(request, referral_id, viewed="protective order")
+    form = ProtectiveOrderForm(request.POST or None, initial={"started_on": timezone.localdate()})
+    if form.is_valid():
+        try:
+            services.record_protective_order(referral=referral, by=user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            return redirect(referral)
+    context = {"form": form, "title": "Record an emergency protection order or police protection", "back": referral}
+    return render(request, "protection/form.html", context)

@@ -44,5 +44,6 @@ def referral_protection(context: dict[str, Any], referral: Any) -> dict[str, Any
         "referral": referral,
         "enquiries": referral.section_47s.select_related("conference", "strategy_child__discussion"),
         "plans": referral.cp_plans.all(),
+        "orders": referral.protective_orders.all(),
         "can_work": isinstance(user, User) and user.can(Capability.DO_CASEWORK),
     }
