@@ -1,7 +1,7 @@
 """From a referral to a plan in the browser: a strategy discussion for two siblings, the enquiry, the conference."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -11,6 +11,7 @@ from frontdoor.accounts.models import LocalAuthority
 from frontdoor.accounts.roles import Role
 from frontdoor.casework import services as casework
 from frontdoor.people.services import add_relationship
+from frontdoor.protection import services
 from frontdoor.protection.models import ChildProtectionPlan, Section47
 from frontdoor.timescales.calendar import council_calendar
 from tests.browser.accessibility import assert_accessible
@@ -91,4 +92,46 @@ def test_a_manager_takes_two_siblings_from_a_strategy_discussion_to_a_plan(sign_
     assert_accessible(page)
     page.goto(page.url.split("/protection/")[0] + f"/people/{mia.pk}/")
     expect(page.get_by_text("Child protection plan", exact=True).first).to_be_visible()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("page_name", ["outcome", "review", "core-group", "end", "awaiting", "order"])
+def test_the_other_child_protection_pages_pass_the_accessibility_checks(
+    sign_in: Callable[..., Page], page_name: str
+) -> None:
+    LocalAuthority.load()
+    manager = make_user(Role.TEAM_MANAGER)
+    day = timezone.localdate() - timedelta(days=30)
+    referral = casework.open_referral(person=PersonFactory(), by=manager, referral_date=day, source="5A")
+    services.record_strategy_discussion(
+        by=manager,
+        held_at=timezone.make_aware(datetime.combine(day, datetime.min.time().replace(hour=10))),
+        kind="discussion",
+        information_shared="Bruising.",
+        children=[services.ChildDecision(referral, "s47_single", "Injury.")],
+        participants=[services.Participant("police", "DC Reid")],
+    )
+    enquiry = Section47.objects.get()
+    calendar = council_calendar()
+    held_on = calendar.add_working_days(day, 3)
+    services.hold_initial_conference(
+        section_47=enquiry,
+        by=manager,
+        held_on=held_on,
+        needs_plan=True,
+        category="NEG",
+        chaired_by="Jo Hart",
+        attendees=[services.Attendee("police", "DC Reid")],
+    )
+    plan = ChildProtectionPlan.objects.get()
+    path = {
+        "outcome": f"/protection/section-47s/{enquiry.pk}/outcome/",
+        "review": f"/protection/plans/{plan.pk}/review/",
+        "core-group": f"/protection/plans/{plan.pk}/core-group/",
+        "end": f"/protection/plans/{plan.pk}/end/",
+        "awaiting": "/protection/section-47s/",
+        "order": f"/protection/referrals/{referral.pk}/orders/",
+    }[page_name]
+    page = sign_in(manager, path)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_accessible(page)
