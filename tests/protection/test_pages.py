@@ -1,3 +1,4 @@
+import re
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -168,3 +169,14 @@ def test_an_emergency_protection_order_is_recorded_from_the_referral(client_for,
         f"/protection/referrals/{referral.pk}/orders/", {"kind": "epo", **date_fields("started_on", date(2026, 10, 1))}
     )
     assert "cannot start before the referral" in refused.content.decode()
+
+
+def test_the_children_on_plans_list_shows_fifty_at_a_time_the_next_due_first(client_for, team_manager: User) -> None:
+    for _ in range(51):
+        plan_for(PersonFactory(), team_manager)
+    client = client_for(team_manager)
+    first = client.get("/protection/plans/").content.decode()
+    assert "51 on plans" in first and "Page 1 of 2" in first
+    assert (
+        len(re.findall(r'href="/protection/plans/\d+/"', client.get("/protection/plans/?page=2").content.decode())) == 1
+    )

@@ -1,7 +1,10 @@
 """Child protection pages: the strategy discussion, the enquiry, the conference, the plan and its lists."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -184,12 +187,22 @@ def end(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
+PLANS_PAGE_SIZE = 50
+
+
 def plans(request: HttpRequest) -> HttpResponse:
     user = require(request, Capability.VIEW_CHILDREN)
     team = user.team if request.GET.get("team") == "mine" else None
-    return render(
-        request, "protection/plans.html", {"rows": queries.children_on_plans(team=team), "mine": team is not None}
-    )
+    # A page at a time, the next thing due first: each row costs its render.
+    page = Paginator(queries.children_on_plans(team=team), PLANS_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode({"team": "mine"} if team else {})
+    context = {
+        "rows": queries.load_plans(list(page.object_list)),
+        "page_obj": page,
+        "query": query,
+        "mine": team is not None,
+    }
+    return render(request, "protection/plans.html", context)
 
 
 def awaiting_conference(request: HttpRequest) -> HttpResponse:
