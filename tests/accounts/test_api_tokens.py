@@ -48,9 +48,18 @@ def test_the_command_shows_the_key_once(social_worker: User) -> None:
     assert response.status_code == 200
 
 
-def test_the_revoke_command_names_the_token_by_its_prefix(social_worker: User) -> None:
+def test_the_revoke_command_names_the_token_by_the_start_of_its_key(social_worker: User) -> None:
     token, key = create_api_token(user=social_worker, name="telephony", by=None)
-    call_command("revoke_api_token", key[3:11], stdout=StringIO())
+    # With "fd_" in front, even a prefix that starts with "-" (the key is random) is not taken for an option.
+    call_command("revoke_api_token", key[:11], stdout=StringIO())
     token.refresh_from_db()
     assert token.revoked_at is not None
     assert Client().get("/api/v1/me/", headers={"authorization": f"Bearer {key}"}).status_code == 401
+
+
+def test_the_revoke_command_takes_a_key_whose_prefix_starts_with_a_dash(social_worker: User) -> None:
+    token, _ = create_api_token(user=social_worker, name="telephony", by=None)
+    ApiToken.objects.filter(pk=token.pk).update(prefix="-AbCdEfG")
+    call_command("revoke_api_token", "fd_-AbCdEfG", stdout=StringIO())
+    token.refresh_from_db()
+    assert token.revoked_at is not None

@@ -10,9 +10,13 @@ class Command(BaseCommand):
     help = "Revoke an API token, named by the first characters of its key (its prefix)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("prefix", help="The 8 characters after 'fd_' at the start of the key.")
+        # With its "fd_" the prefix can never be mistaken for an option, as a bare one starting "-" would be.
+        parser.add_argument(
+            "prefix", help="The start of the key: 'fd_' and the 8 characters after it, or the whole key."
+        )
 
     def handle(self, *args: Any, prefix: str, **options: Any) -> None:
+        prefix = prefix.removeprefix("fd_")[:8]
         tokens = list(ApiToken.objects.filter(prefix=prefix, revoked_at__isnull=True))
         if len(tokens) != 1:
             raise CommandError(f"{len(tokens)} active tokens have the prefix {prefix!r}; expected one")
