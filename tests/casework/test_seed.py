@@ -64,6 +64,9 @@ def fingerprint() -> list[list[tuple[Any, ...]]]:
 @pytest.fixture(scope="module")
 def first_seeding(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[list[list[tuple[Any, ...]]]]:
     with django_db_blocker.unblock():
+        # From an empty database with fresh ID sequences both times: PostgreSQL does not roll its
+        # sequences back with the earlier tests' transactions, so the first seeding's IDs would differ.
+        call_command("flush", interactive=False, verbosity=0)
         seed_council(size="demo", seed=SEED, today=TODAY, say=lambda line: None)
         first = fingerprint()
         call_command("flush", interactive=False, verbosity=0)
