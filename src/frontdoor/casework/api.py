@@ -5,22 +5,19 @@ child); every change goes through the services, whose refusals come back as
 problems: field errors are 400, a stale version 409, a role that may not 403.
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import exceptions, serializers, status
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Capability
-from frontdoor.api.problems import PROBLEM_RESPONSES, TITLES, Problem
+from frontdoor.api.problems import PROBLEM_RESPONSES
+from frontdoor.api.requests import CONFLICT, acting_user, service_refusals, validated
 from frontdoor.casework import assessments, services
 from frontdoor.casework.access import get_assessment_for_user, get_cin_plan_for_user, get_referral_for_user
 from frontdoor.casework.models import Assessment, AssessmentAmendment, Referral
@@ -42,43 +39,6 @@ from frontdoor.casework.serializers import (
     SubmitAssessmentIn,
 )
 from frontdoor.people.access import get_person_for_user
-from frontdoor.records.concurrency import StaleRecordError
-
-CONFLICT = {409: OpenApiResponse(Problem, description=TITLES[409] + ": read it again, then make your change")}
-
-
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = TITLES[409]
-    default_code = "conflict"
-
-
-def _user(request: Request) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
-def _body(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
-    body = serializer_class(data=request.data)
-    body.is_valid(raise_exception=True)
-    return dict(body.validated_data)
-
-
-@contextmanager
-def _refusals() -> Iterator[None]:
-    """A service's refusal as a problem: a stale version is a 409, anything else it names a 400."""
-    try:
-        yield
-    except StaleRecordError as error:
-        raise Conflict(str(error)) from None
-    except DjangoValidationError as error:
-        if not hasattr(error, "error_dict"):
-            raise serializers.ValidationError({"non_field_errors": error.messages}) from None
-        messages = error.message_dict
-        raise serializers.ValidationError(
-            {("non_field_errors" if field == NON_FIELD_ERRORS else field): m for field, m in messages.items()}
-        ) from None
 
 
 def _with_work(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
@@ -107,7 +67,7 @@ def _assessment_data(assessment: Assessment) -> dict[str, Any]:
 )
 @api_view(["GET"])
 def referrals(request: Request) -> Response:
-    if not _user(request).can(Capability.VIEW_CHILDREN):
+    if not acting_user(request).can(Capability.VIEW_CHILDREN):
         raise PermissionDenied("You do not have access to children's records")
     query = ReferralsQuery(data=request.query_params)
     query.is_valid(raise_exception=True)
@@ -134,11 +94,11 @@ def referral_detail(request: Request, referral_id: int) -> Response:
 @api_view(["POST"])
 def close_referral(request: Request, referral_id: int) -> Response:
     referral = get_referral_for_user(request, referral_id, viewed="close referral (API)")
-    data = _body(CloseReferralIn, request)
-    with _refusals():
+    data = validated(CloseReferralIn, request)
+    with service_refusals():
         services.close_referral(
             referral=referral,
-            by=_user(request),
+            by=acting_user(request),
             closed_on=data["closed_on"],
             reason=data["reason"],
             nfa=data["nfa"],
@@ -158,9 +118,11 @@ def close_referral(request: Request, referral_id: int) -> Response:
 @api_view(["POST"])
 def start_assessment(request: Request, referral_id: int) -> Response:
     referral = get_referral_for_user(request, referral_id, viewed="start assessment (API)")
-    data = _body(StartedOnIn, request)
-    with _refusals():
-        assessment = assessments.start_assessment(referral=referral, by=_user(request), started_on=data["started_on"])
+    data = validated(StartedOnIn, request)
+    with service_refusals():
+        assessment = assessments.start_assessment(
+            referral=referral, by=acting_user(request), started_on=data["started_on"]
+        )
     return Response(_assessment_data(assessment), status=status.HTTP_201_CREATED)
 
 
@@ -176,10 +138,12 @@ def assessment_detail(request: Request, assessment_id: int) -> Response:
     if request.method == "GET":
         return Response(_assessment_data(get_assessment_for_user(request, assessment_id, viewed="assessment (API)")))
     assessment = get_assessment_for_user(request, assessment_id, viewed="save assessment (API)")
-    changes = _body(SaveAssessmentIn, request)
+    changes = validated(SaveAssessmentIn, request)
     version = changes.pop("version")
-    with _refusals():
-        assessments.save_assessment(assessment=assessment, by=_user(request), expected_version=version, changes=changes)
+    with service_refusals():
+        assessments.save_assessment(
+            assessment=assessment, by=acting_user(request), expected_version=version, changes=changes
+        )
     return Response(_assessment_data(assessment))
 
 
@@ -191,10 +155,13 @@ def assessment_detail(request: Request, assessment_id: int) -> Response:
 @api_view(["POST"])
 def submit_assessment(request: Request, assessment_id: int) -> Response:
     assessment = get_assessment_for_user(request, assessment_id, viewed="submit assessment (API)")
-    data = _body(SubmitAssessmentIn, request)
-    with _refusals():
+    data = validated(SubmitAssessmentIn, request)
+    with service_refusals():
         assessments.submit_assessment(
-            assessment=assessment, by=_user(request), expected_version=data["version"], late_reason=data["late_reason"]
+            assessment=assessment,
+            by=acting_user(request),
+            expected_version=data["version"],
+            late_reason=data["late_reason"],
         )
     return Response(_assessment_data(assessment))
 
@@ -207,11 +174,11 @@ def submit_assessment(request: Request, assessment_id: int) -> Response:
 @api_view(["POST"])
 def authorise_assessment(request: Request, assessment_id: int) -> Response:
     assessment = get_assessment_for_user(request, assessment_id, viewed="authorise assessment (API)")
-    data = _body(AuthoriseAssessmentIn, request)
-    with _refusals():
+    data = validated(AuthoriseAssessmentIn, request)
+    with service_refusals():
         assessments.authorise_assessment(
             assessment=assessment,
-            by=_user(request),
+            by=acting_user(request),
             grade=data["grade"],
             comment=data["comment"],
             authorised_on=data.get("authorised_on"),
@@ -227,9 +194,9 @@ def authorise_assessment(request: Request, assessment_id: int) -> Response:
 @api_view(["POST"])
 def return_assessment(request: Request, assessment_id: int) -> Response:
     assessment = get_assessment_for_user(request, assessment_id, viewed="return assessment (API)")
-    data = _body(ReturnAssessmentIn, request)
-    with _refusals():
-        assessments.return_assessment(assessment=assessment, by=_user(request), comment=data["comment"])
+    data = validated(ReturnAssessmentIn, request)
+    with service_refusals():
+        assessments.return_assessment(assessment=assessment, by=acting_user(request), comment=data["comment"])
     return Response(_assessment_data(assessment))
 
 
@@ -241,11 +208,11 @@ def return_assessment(request: Request, assessment_id: int) -> Response:
 @api_view(["POST"])
 def amend_assessment(request: Request, assessment_id: int) -> Response:
     assessment = get_assessment_for_user(request, assessment_id, viewed="amend assessment (API)")
-    data = _body(AmendAssessmentIn, request)
-    with _refusals():
+    data = validated(AmendAssessmentIn, request)
+    with service_refusals():
         assessments.amend_assessment(
             assessment=assessment,
-            by=_user(request),
+            by=acting_user(request),
             expected_version=data["version"],
             reason=data["reason"],
             changes=dict(data["changes"]),
@@ -264,9 +231,9 @@ def amend_assessment(request: Request, assessment_id: int) -> Response:
 @api_view(["POST"])
 def start_cin_plan(request: Request, referral_id: int) -> Response:
     referral = get_referral_for_user(request, referral_id, viewed="start child in need plan (API)")
-    data = _body(StartedOnIn, request)
-    with _refusals():
-        plan = services.start_cin_plan(referral=referral, by=_user(request), started_on=data["started_on"])
+    data = validated(StartedOnIn, request)
+    with service_refusals():
+        plan = services.start_cin_plan(referral=referral, by=acting_user(request), started_on=data["started_on"])
     return Response(CinPlanSerializer(plan).data, status=status.HTTP_201_CREATED)
 
 
@@ -274,10 +241,10 @@ def start_cin_plan(request: Request, referral_id: int) -> Response:
 @api_view(["POST"])
 def review_cin_plan(request: Request, plan_id: int) -> Response:
     plan = get_cin_plan_for_user(request, plan_id, viewed="review child in need plan (API)")
-    data = _body(CinPlanReviewIn, request)
-    with _refusals():
+    data = validated(CinPlanReviewIn, request)
+    with service_refusals():
         review = services.record_cin_plan_review(
-            plan=plan, by=_user(request), held_on=data["held_on"], summary=data["summary"]
+            plan=plan, by=acting_user(request), held_on=data["held_on"], summary=data["summary"]
         )
     return Response(CinPlanReviewSerializer(review).data, status=status.HTTP_201_CREATED)
 
@@ -286,7 +253,7 @@ def review_cin_plan(request: Request, plan_id: int) -> Response:
 @api_view(["POST"])
 def end_cin_plan(request: Request, plan_id: int) -> Response:
     plan = get_cin_plan_for_user(request, plan_id, viewed="end child in need plan (API)")
-    data = _body(EndCinPlanIn, request)
-    with _refusals():
-        services.end_cin_plan(plan=plan, by=_user(request), ended_on=data["ended_on"])
+    data = validated(EndCinPlanIn, request)
+    with service_refusals():
+        services.end_cin_plan(plan=plan, by=acting_user(request), ended_on=data["ended_on"])
     return Response(CinPlanSerializer(plan).data)

@@ -6,12 +6,9 @@ through the services, whose refusals come back as problems: field errors are
 400, a role that may not 403.
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
@@ -23,6 +20,7 @@ from rest_framework.response import Response
 from frontdoor.accounts.models import LocalAuthority, User
 from frontdoor.accounts.roles import Capability
 from frontdoor.api.problems import PROBLEM_RESPONSES
+from frontdoor.api.requests import acting_user, service_refusals, validated
 from frontdoor.casework.access import get_referral_for_user
 from frontdoor.people.access import get_person_for_user
 from frontdoor.protection import services
@@ -56,37 +54,11 @@ from frontdoor.protection.serializers import (
 )
 
 
-def _user(request: Request) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def _reader(request: Request) -> User:
-    user = _user(request)
+    user = acting_user(request)
     if not user.can(Capability.VIEW_CHILDREN):
         raise PermissionDenied("You do not have access to children's records")
     return user
-
-
-def _body(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
-    body = serializer_class(data=request.data)
-    body.is_valid(raise_exception=True)
-    return dict(body.validated_data)
-
-
-@contextmanager
-def _refusals() -> Iterator[None]:
-    """A service's refusal as a problem: a 400 with the fields it names."""
-    try:
-        yield
-    except DjangoValidationError as error:
-        if not hasattr(error, "error_dict"):
-            raise serializers.ValidationError({"non_field_errors": error.messages}) from None
-        messages = error.message_dict
-        raise serializers.ValidationError(
-            {("non_field_errors" if field == NON_FIELD_ERRORS else field): m for field, m in messages.items()}
-        ) from None
 
 
 def _discussion_data(discussion: StrategyDiscussion) -> dict[str, Any]:
@@ -140,7 +112,7 @@ def _plan_data(plan: ChildProtectionPlan) -> dict[str, Any]:
 @api_view(["POST"])
 def strategy_discussions(request: Request) -> Response:
     _reader(request)
-    data = _body(StrategyDiscussionIn, request)
+    data = validated(StrategyDiscussionIn, request)
     children = []
     for index, child in enumerate(data["children"]):
         try:
@@ -148,9 +120,9 @@ def strategy_discussions(request: Request) -> Response:
         except Http404:
             raise serializers.ValidationError({f"children[{index}].referral": ["No referral with that ID"]}) from None
         children.append(services.ChildDecision(referral, child["decision"], child["rationale"]))
-    with _refusals():
+    with service_refusals():
         discussion = services.record_strategy_discussion(
-            by=_user(request),
+            by=acting_user(request),
             held_at=data["held_at"],
             kind=data["kind"],
             information_shared=data["information_shared"],
@@ -193,11 +165,11 @@ def section_47_detail(request: Request, section_47_id: int) -> Response:
 @api_view(["POST"])
 def section_47_outcome(request: Request, section_47_id: int) -> Response:
     section_47 = get_section_47_for_user(request, section_47_id, viewed="section 47 outcome (API)")
-    data = _body(Section47OutcomeIn, request)
-    with _refusals():
+    data = validated(Section47OutcomeIn, request)
+    with service_refusals():
         services.record_section_47_outcome(
             section_47=section_47,
-            by=_user(request),
+            by=acting_user(request),
             outcome=data["outcome"],
             completed_on=data["completed_on"],
             conference_needed=data["conference_needed"],
@@ -215,11 +187,11 @@ def section_47_outcome(request: Request, section_47_id: int) -> Response:
 @api_view(["POST"])
 def section_47_conference(request: Request, section_47_id: int) -> Response:
     section_47 = get_section_47_for_user(request, section_47_id, viewed="initial conference (API)")
-    data = _body(InitialConferenceIn, request)
-    with _refusals():
+    data = validated(InitialConferenceIn, request)
+    with service_refusals():
         conference = services.hold_initial_conference(
             section_47=section_47,
-            by=_user(request),
+            by=acting_user(request),
             held_on=data["held_on"],
             needs_plan=data["needs_plan"],
             category=data["category"],
@@ -266,11 +238,11 @@ def plan_detail(request: Request, plan_id: int) -> Response:
 @api_view(["POST"])
 def review_plan(request: Request, plan_id: int) -> Response:
     plan = get_plan_for_user(request, plan_id, viewed="review conference (API)")
-    data = _body(ReviewConferenceIn, request)
-    with _refusals():
+    data = validated(ReviewConferenceIn, request)
+    with service_refusals():
         review = services.record_review_conference(
             plan=plan,
-            by=_user(request),
+            by=acting_user(request),
             held_on=data["held_on"],
             continue_plan=data["continue_plan"],
             category=data["category"],
@@ -283,10 +255,10 @@ def review_plan(request: Request, plan_id: int) -> Response:
 @api_view(["POST"])
 def record_core_group(request: Request, plan_id: int) -> Response:
     plan = get_plan_for_user(request, plan_id, viewed="core group (API)")
-    data = _body(CoreGroupIn, request)
-    with _refusals():
+    data = validated(CoreGroupIn, request)
+    with service_refusals():
         group = services.record_core_group(
-            plan=plan, by=_user(request), held_on=data["held_on"], summary=data["summary"]
+            plan=plan, by=acting_user(request), held_on=data["held_on"], summary=data["summary"]
         )
     return Response(CoreGroupSerializer(group).data, status=status.HTTP_201_CREATED)
 
@@ -299,11 +271,11 @@ def record_core_group(request: Request, plan_id: int) -> Response:
 @api_view(["POST"])
 def record_visit(request: Request, plan_id: int) -> Response:
     plan = get_plan_for_user(request, plan_id, viewed="visit (API)")
-    data = _body(CpVisitIn, request)
-    with _refusals():
+    data = validated(CpVisitIn, request)
+    with service_refusals():
         visit = services.record_visit(
             plan=plan,
-            by=_user(request),
+            by=acting_user(request),
             visited_on=data["visited_on"],
             child_seen=data["child_seen"],
             seen_alone=data["seen_alone"],
@@ -321,7 +293,7 @@ def record_visit(request: Request, plan_id: int) -> Response:
 @api_view(["POST"])
 def end_plan(request: Request, plan_id: int) -> Response:
     plan = get_plan_for_user(request, plan_id, viewed="end child protection plan (API)")
-    data = _body(EndCpPlanIn, request)
-    with _refusals():
-        services.end_plan(plan=plan, by=_user(request), ended_on=data["ended_on"], reason=data["reason"])
+    data = validated(EndCpPlanIn, request)
+    with service_refusals():
+        services.end_plan(plan=plan, by=acting_user(request), ended_on=data["ended_on"], reason=data["reason"])
     return Response(_plan_data(plan))
