@@ -12,9 +12,10 @@ The CIN census rules hold (../shared/reference/cin_census.md section 5.1): every
 conference on a working day on or after its enquiry, a plan starting on its conference's day, one plan at a
 time per child, and never a child in need plan open during a child protection plan. The casework seed
 started a child in need plan after the assessment: here, where a child protection plan ran, that plan starts
-when the protection plan ends (the step down), with its reviews again every three months. Since the casework
-keeps the child in need plan of an open referral open, a protection plan on an open referral either ended
-before today with the step down, or runs on where the assessment is still going (a recent referral).
+when the protection plan ends (the step down), with its reviews again every three months. Where a protection
+plan on an open referral is still running, the child in need plan that came before it ended on the day of
+the conference, as it does when a conference is recorded in Front Door; where the child in need plan would
+only have started after the conference, the protection plan ends before today and the step down follows.
 
 As in the casework seed, rows go in through contacts.seed.tools.Table, many at a time.
 """
@@ -91,6 +92,7 @@ COUNTS = (
     "orders",
     "closures_moved",
     "cin_plans_moved",
+    "cin_plans_held",
 )
 
 
@@ -128,6 +130,7 @@ class ProtectionBuilder:
         self.counts: Counter[str] = Counter(dict.fromkeys(COUNTS, 0))
         self.plans_of: Counter[int] = Counter()  # plans so far, by child
         self.moved_plans: list[int] = []  # child in need plans whose reviews are written again
+        self.held_plans: list[tuple[int, date]] = []  # child in need plans ended by a conference, and its day
 
     def build(self) -> None:
         groups, total = candidates(self.today)
@@ -149,6 +152,8 @@ class ProtectionBuilder:
                 self.counts["closures_moved"] += 1
         for start in range(0, len(self.moved_plans), 1_000):
             CinPlanReview.objects.filter(plan_id__in=self.moved_plans[start : start + 1_000]).delete()
+        for plan, conference_day in self.held_plans:
+            CinPlanReview.objects.filter(plan_id=plan, held_on__gt=conference_day).delete()
         self.tables.flush()
         self.tables.reset_sequences()
         self.report()
@@ -363,7 +368,7 @@ class ProtectionBuilder:
         """The plan's dates, fitted around the casework: None where the casework leaves no room for one."""
         adult = add_months(case.born, 18 * 12) if case.born is not None else None
         if case.is_open:
-            if case.cin is not None:
+            if case.cin is not None and case.cin[1] >= start:
                 latest: date | None = self.yesterday - timedelta(days=1)  # then the child in need plan
             elif not case.still_assessing and case.last_outcome in OUTCOMES_ENDED:
                 return None  # assessed as needing no plan at all
@@ -404,6 +409,8 @@ class ProtectionBuilder:
             self.extend(case, dates.end)
             if case.cin is not None:
                 self.step_down(case, dates.end)
+        elif case.cin is not None:
+            self.hold(case, dates.start)
 
     def visit(self, case: Case, plan: int, day: date, said: dict[str, str]) -> None:
         rng = self.rng
@@ -438,6 +445,15 @@ class ProtectionBuilder:
             self.tables.cin_reviews.add(
                 plan, held, summary, case.worker, max(recorded, datetime.combine(held, time(12)))
             )
+
+    def hold(self, case: Case, conference_day: date) -> None:
+        """The child in need plan ends on the day of the conference that starts a protection plan (rule 4001)."""
+        assert case.cin is not None
+        plan, started, _ = case.cin
+        assert started < conference_day
+        self.tables.cin_plans.add(plan, started, conference_day, self.at(started, 10, 16))
+        self.held_plans.append((plan, conference_day))
+        self.counts["cin_plans_held"] += 1
 
     def order(self, case: Case, held_on: date) -> None:
         """Police protection on the day of the referral, or an emergency protection order soon after the discussion."""
@@ -476,7 +492,7 @@ class ProtectionBuilder:
             f"conferences ({on_time:.0%} on time), {counts['plans']:,} plans ({counts['open_plans']:,} open), "
             f"{counts['reviews']:,} reviews, {counts['core_groups']:,} core groups, {counts['visits']:,} visits, "
             f"{counts['orders']:,} orders; {counts['closures_moved']:,} closures and "
-            f"{counts['cin_plans_moved']:,} CIN plans moved"
+            f"{counts['cin_plans_moved']:,} CIN plans moved and {counts['cin_plans_held']:,} ended by a conference"
         )
 
 
