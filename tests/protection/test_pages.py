@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from frontdoor.accounts.models import User
 from frontdoor.casework import services as casework
+from frontdoor.people.models import RestrictionGrant
 from frontdoor.people.services import add_relationship
 from frontdoor.protection import services
 from frontdoor.protection.models import ChildProtectionPlan, ProtectiveOrder, Section47, StrategyDiscussion, Visit
@@ -54,6 +55,25 @@ def test_a_strategy_discussion_for_two_siblings_is_recorded_on_one_page(client_f
     assert response.url == f"/protection/strategy/{discussion.pk}/"
     assert Section47.objects.filter(conference_due_on=date(2026, 11, 23)).count() == 2
     assert "Noah Cole" in client.get(response.url).content.decode()
+
+
+def test_brothers_and_sisters_with_no_open_referral_are_offered_a_contact_not_a_decision(
+    client_for, social_worker: User, team_manager: User
+) -> None:
+    mia = PersonFactory(first_name="Mia", last_name="Cole", date_of_birth=date(2016, 3, 1))
+    ivy = PersonFactory(first_name="Ivy", last_name="Cole", date_of_birth=date(2019, 5, 9))
+    hidden = PersonFactory(first_name="Zac", last_name="Cole", date_of_birth=date(2020, 1, 4), is_restricted=True)
+    RestrictionGrant.objects.create(person=hidden, user=team_manager, granted_by=team_manager)
+    grown_up = PersonFactory(first_name="Lee", last_name="Cole", date_of_birth=date(2001, 7, 7))
+    for sibling in (ivy, hidden, grown_up):
+        add_relationship(person=mia, relative=sibling, kind="sibling", by=team_manager)
+    referral = casework.open_referral(person=mia, by=social_worker, referral_date=date(2026, 11, 2), source="5A")
+    page = client_for(social_worker).get(f"/protection/referrals/{referral.pk}/strategy/").content.decode()
+    assert "Decision for Ivy Cole" not in page
+    assert f'href="/contacts/new/?child={ivy.pk}">Record a contact about Ivy Cole' in page
+    assert "Zac" not in page and "Lee Cole" not in page
+    manager_page = client_for(team_manager).get(f"/protection/referrals/{referral.pk}/strategy/").content.decode()
+    assert "Record a contact about Zac Cole" in manager_page
 
 
 def test_a_strategy_discussion_without_the_police_is_refused_on_the_page(client_for, social_worker: User) -> None:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from frontdoor.accounts.models import LocalAuthority, Team
 from frontdoor.casework.models import Referral
-from frontdoor.people.models import SIBLING_KINDS, Relationship
+from frontdoor.people.models import SIBLING_KINDS, Person, Relationship
 from frontdoor.protection.models import ChildProtectionPlan, CoreGroup, ReviewConference, Section47, Visit
 from frontdoor.timescales.calendar import council_calendar
 from frontdoor.timescales.clocks import Clock, add_months, clock_for
@@ -185,3 +185,11 @@ def strategy_candidates(referral: Referral) -> list[Referral]:
     siblings = Relationship.objects.filter(person_id=referral.person_id, kind__in=SIBLING_KINDS).values("relative_id")
     others = Referral.objects.filter(person_id__in=siblings, closed_on=None, is_nfa=False).select_related("person")
     return [referral, *others.order_by("person__first_name")]
+
+
+def siblings_without_open_referral(referral: Referral) -> list[Person]:
+    """Brothers and sisters a discussion cannot cover yet: its decisions belong to a child's open referral."""
+    siblings = Relationship.objects.filter(person_id=referral.person_id, kind__in=SIBLING_KINDS).values("relative_id")
+    open_referrals = Referral.objects.filter(closed_on=None, is_nfa=False).values("person_id")
+    people = Person.objects.filter(pk__in=siblings, merged_into__isnull=True, date_of_death__isnull=True)
+    return [person for person in people.exclude(pk__in=open_referrals).order_by("first_name", "pk") if person.is_child]

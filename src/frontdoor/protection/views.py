@@ -14,6 +14,7 @@ from frontdoor.accounts.models import LocalAuthority
 from frontdoor.accounts.roles import Capability
 from frontdoor.casework.access import get_referral_for_user
 from frontdoor.govuk.forms import add_errors
+from frontdoor.people.access import can_view_person
 from frontdoor.protection import queries, services
 from frontdoor.protection.access import get_plan_for_user, get_section_47_for_user, get_strategy_discussion_for_user
 from frontdoor.protection.forms import (
@@ -33,7 +34,7 @@ def record_strategy(request: HttpRequest, referral_id: int) -> HttpResponse:
     user = require(request, Capability.DO_CASEWORK)
     referral = get_referral_for_user(request, referral_id, viewed="strategy discussion")
     initial = {"held_on": timezone.localdate(), "held_time": f"{timezone.localtime():%H:%M}", "kind": "discussion"}
-    children = queries.strategy_candidates(referral)
+    children = [r for r in queries.strategy_candidates(referral) if can_view_person(user, r.person)]
     form = StrategyDiscussionForm(request.POST or None, initial=initial, children=children)
     if form.is_valid():
         try:
@@ -43,7 +44,8 @@ def record_strategy(request: HttpRequest, referral_id: int) -> HttpResponse:
         else:
             messages.success(request, "Strategy discussion recorded")
             return redirect(discussion)
-    return render(request, "protection/strategy_form.html", {"referral": referral, "form": form})
+    others = [p for p in queries.siblings_without_open_referral(referral) if can_view_person(user, p)]
+    return render(request, "protection/strategy_form.html", {"referral": referral, "form": form, "others": others})
 
 
 def strategy(request: HttpRequest, discussion_id: int) -> HttpResponse:
