@@ -106,6 +106,7 @@ RESTRICTION_REASONS = (
     (RestrictionReason.OTHER, 5),
 )
 UPN_UNKNOWN_REASONS = ("UN2", "UN3", "UN5", "UN6")
+UPN_REASON_SHARE = 0.97  # of school-age children with no UPN: the rest are CIN census queries (8770Q)
 # Planted duplicates: one variation, or now and then two at once.
 VARIATIONS = (
     ("first_name_typo", 20),
@@ -1073,7 +1074,7 @@ class PeopleBuilder:
                     if rng.random() < UPN_SHARE:
                         person.upn = self.upn(member.dob, self.primaries, household.primary)
                         counts["upns"] += bool(person.upn)
-                    elif rng.random() < 0.6:
+                    elif rng.random() < UPN_REASON_SHARE:
                         person.upn_unknown_reason = rng.choice(UPN_UNKNOWN_REASONS)
         Person.objects.bulk_create(people, batch_size=BATCH_SIZE)
 

@@ -34,10 +34,12 @@ from frontdoor.casework.seed import texts
 from frontdoor.casework.seed.episodes import Episode, EpisodePlanner, ReferralRow, Stage
 from frontdoor.casework.seed.tools import Updates, WorkingDays
 from frontdoor.casework.seed.writing import GRADES, WRITTEN, Writer, primary_need
+from frontdoor.codes import Disability
 from frontdoor.contacts.models import Outcome as DecisionOutcome
 from frontdoor.contacts.models import ThresholdDecision
 from frontdoor.contacts.seed.rates import SEED_TIME
 from frontdoor.contacts.seed.tools import OfficeClock, Table, Weighted
+from frontdoor.people.models import Person
 from frontdoor.records.services import record_event
 from frontdoor.seeding import SeedContext
 from frontdoor.timescales.calendar import council_calendar
@@ -45,7 +47,6 @@ from frontdoor.timescales.calendar import council_calendar
 Status = Assessment.Status
 PEOPLE_PER_CHUNK = 4_000  # children whose referrals are read, settled and written at a time
 ACCESS_SHARE = 0.45  # of referrals that end without a plan, assessed by the access team rather than a locality team
-UNRECORDED_NEED_DAYS = 7  # a referral this new may not have its primary need yet
 
 
 class CaseworkBuilder:
@@ -167,7 +168,14 @@ class CaseworkBuilder:
             for table in (self.referrals, self.assessments, self.plans, self.reviews):
                 table.flush()
         self.plans.reset_sequence()
+        self.record_disabilities()
         self.report()
+
+    def record_disabilities(self) -> None:
+        """An assessment asks about disability, so every child with further action has an answer (CIN rule 8540)."""
+        assessed = Referral.objects.filter(is_nfa=False).values("person_id")
+        unrecorded = Person.objects.filter(pk__in=assessed, disabilities=[], date_of_birth__isnull=False)
+        unrecorded.update(disabilities=[Disability.NONE.value])
 
     def open_cases(self) -> dict[int, list[datetime]]:
         """When the front door decided a child's case was already open, by child."""
@@ -245,8 +253,6 @@ class CaseworkBuilder:
         hours = min(16.0, 0.2 + rng.expovariate(1 / 3))
         allocated = min(self.now, max(ref.created, self.clock.add(ref.created, hours)))
         need = "" if episode.nfa else primary_need(rng, ref.categories)
-        if (self.today - ref.day).days < UNRECORDED_NEED_DAYS and episode.closed is None and rng.random() < 0.5:
-            need = ""
         closed_by = self.manager_for(team, worker) if episode.closed is not None else None
         version = 2 + (need != "") + (episode.closed is not None)
         self.referrals.add(
