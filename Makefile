@@ -56,6 +56,7 @@ run: install ## Install, migrate, load the demo council if empty, and serve http
 .PHONY: test
 test: install ## Run the whole test suite, browser tests included
 	@scripts/ensure-chromium
+	@scripts/ensure-validators
 	$(VENV)/bin/pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 .PHONY: lint
