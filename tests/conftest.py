@@ -77,6 +77,11 @@ def qa_officer(db: None) -> User:
 
 
 @pytest.fixture
+def performance_analyst(db: None) -> User:
+    return make_user(Role.PERFORMANCE_ANALYST)
+
+
+@pytest.fixture
 def administrator(db: None) -> User:
     return make_user(Role.ADMINISTRATOR)
 

@@ -39,6 +39,8 @@ class SeedContext:
     rng: random.Random
     faker: Faker
     say: Callable[[str], None]
+    # A few records broken on purpose, for the demo's data quality page (returns.seed).
+    broken_records: bool = False
     # Records one app makes for the apps after it (the council, teams, staff…).
     shared: dict[str, Any] = field(default_factory=dict)
 
@@ -68,6 +70,7 @@ def seed_council(
     today: date,
     force: bool = False,
     say: Callable[[str], None] = print,
+    broken_records: bool = False,
 ) -> SeedContext:
     if not database_is_empty():
         if not force:
@@ -78,7 +81,9 @@ def seed_council(
         call_command("migrate", verbosity=0)
     faker = Faker("en_GB")
     faker.seed_instance(seed)
-    context = SeedContext(size=size, seed=seed, today=today, rng=random.Random(seed), faker=faker, say=say)
+    context = SeedContext(
+        size=size, seed=seed, today=today, rng=random.Random(seed), faker=faker, say=say, broken_records=broken_records
+    )
     with bulk_loading():
         for module in seed_modules():
             with transaction.atomic():

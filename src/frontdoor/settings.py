@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "frontdoor.casework",
     "frontdoor.protection",
     "frontdoor.earlyhelp",
+    "frontdoor.returns",
     "frontdoor.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -252,6 +253,8 @@ FORMAT_MODULE_PATH = ["frontdoor.formats"]
 # Static files: GOV.UK Frontend compiled into build/static by `make assets`.
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Built statutory returns wait here for their download: they hold thousands of children's records.
+RETURNS_DIR = Path(env_str("RETURNS_DIR", str(VAR_DIR / "returns")))
 STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

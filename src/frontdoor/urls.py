@@ -23,6 +23,7 @@ urlpatterns = [
     path("contacts/", include("frontdoor.contacts.urls")),
     path("casework/", include("frontdoor.casework.urls")),
     path("protection/", include("frontdoor.protection.urls")),
+    path("returns/", include("frontdoor.returns.urls")),
     path("api/", include("frontdoor.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", views.api_docs, name="api-docs"),

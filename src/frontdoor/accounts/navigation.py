@@ -43,6 +43,7 @@ NAVIGATION = [
         ),
     ),
     NavItem("Timescales", "timescales:overview", Capability.VIEW_TIMESCALES, ("timescales:",)),
+    NavItem("Returns", "returns:index", Capability.PREPARE_RETURNS, ("returns:",)),
     NavItem("Teams", "accounts:teams", Capability.VIEW_TEAMS),
     NavItem("Event log", "records:events", Capability.VIEW_EVENT_LOG, ("records:",)),
     NavItem(

@@ -44,6 +44,7 @@ class Capability(StrEnum):
     VIEW_EVENT_LOG = "view_event_log"
     MANAGE_COUNCIL = "manage_council"
     MANAGE_STAFF = "manage_staff"
+    PREPARE_RETURNS = "prepare_returns"
 
 
 _PRACTICE = {Capability.VIEW_CHILDREN, Capability.EDIT_PEOPLE, Capability.VIEW_TIMESCALES}
@@ -70,15 +71,18 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.SOCIAL_WORKER: frozenset(_CASEWORK),
     Role.SENIOR_PRACTITIONER: frozenset(_CASEWORK),
     Role.TEAM_MANAGER: frozenset(_MANAGEMENT),
-    Role.SERVICE_MANAGER: frozenset(_MANAGEMENT),
+    Role.SERVICE_MANAGER: frozenset(_MANAGEMENT | {Capability.PREPARE_RETURNS}),
     # Out of hours the emergency duty team records and decides; the day team acknowledges.
     Role.EDT_WORKER: frozenset(_PRACTICE | {Capability.RECORD_CONTACTS, Capability.DECIDE_CONTACTS}),
     Role.EARLY_HELP_PRACTITIONER: frozenset(_PRACTICE),
     # Partners see only what they submitted, through the partner portal.
     Role.PARTNER: frozenset(),
-    Role.QA_OFFICER: frozenset(_DATA | {Capability.VIEW_EVENT_LOG, Capability.REVIEW_QUALITY}),
+    Role.QA_OFFICER: frozenset(
+        _DATA | {Capability.VIEW_EVENT_LOG, Capability.REVIEW_QUALITY, Capability.PREPARE_RETURNS}
+    ),
     Role.PERFORMANCE_ANALYST: frozenset(
-        _DATA | {Capability.VIEW_TEAMS, Capability.VIEW_CALL_FIGURES, Capability.IMPORT_CALLS}
+        _DATA
+        | {Capability.VIEW_TEAMS, Capability.VIEW_CALL_FIGURES, Capability.IMPORT_CALLS, Capability.PREPARE_RETURNS}
     ),
     # Administrators run the system; they do not read children's records.
     Role.ADMINISTRATOR: frozenset(

@@ -15,10 +15,17 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1, help="The same seed builds the same council.")
         parser.add_argument("--force", action="store_true", help="Empty a database that has data first.")
         parser.add_argument(
+            "--no-broken-records",
+            action="store_true",
+            help="Leave out the demo's few deliberately broken records (they show on the data quality page).",
+        )
+        parser.add_argument(
             "--if-empty", action="store_true", help="Do nothing, successfully, if the database has data."
         )
 
-    def handle(self, *args: Any, size: str, seed: int, force: bool, if_empty: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, size: str, seed: int, force: bool, if_empty: bool, no_broken_records: bool, **options: Any
+    ) -> None:
         if not settings.DEBUG:
             raise CommandError(
                 "Synthetic data is for demos and benchmarks: it sets known passwords. "
@@ -34,6 +41,7 @@ class Command(BaseCommand):
                 today=timezone.localdate(),
                 force=force,
                 say=self.stdout.write,
+                broken_records=size == "demo" and not no_broken_records,
             )
         except DatabaseNotEmptyError as error:
             raise CommandError(str(error)) from None
