@@ -1,9 +1,11 @@
 """The returns pages: an analyst builds a return, follows it, downloads it and works through what to fix."""
 
+import io
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.test import Client
 
@@ -120,3 +122,33 @@ def test_a_year_the_census_does_not_have_is_refused_on_the_page(
 @pytest.mark.parametrize("path", ["/returns/", "/returns/quality/"])
 def test_only_those_who_prepare_returns_reach_them(client_for, social_worker: User, path: str) -> None:
     assert client_for(social_worker).get(path).status_code == 403
+
+
+def test_an_analyst_builds_annex_a_for_an_inspection_and_downloads_the_workbook(
+    client_for,
+    performance_analyst: User,
+    social_worker: User,
+    council: LocalAuthority,
+    django_capture_on_commit_callbacks,
+) -> None:
+    referral(a_child(), date(2026, 9, 1), social_worker)
+    client = client_for(performance_analyst)
+    form = {"inspection_date_day": "26", "inspection_date_month": "11", "inspection_date_year": "2026"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/returns/annex-a/", form)
+    build = ReturnBuild.objects.get()
+    assert response.url == f"/returns/builds/{build.pk}/"
+    build.refresh_from_db()
+    assert (build.status, build.kind, build.inspection_date) == ("done", "annex_a", date(2026, 11, 26))
+    download = client.get(f"/returns/builds/{build.pk}/download/")
+    assert download["Content-Disposition"] == f'attachment; filename="annex-a-2026-11-26-{build.pk}.xlsx"'
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)), read_only=True)
+    assert workbook.sheetnames == [f"List {n}" for n in range(1, 12)]
+    assert workbook["List 3"].max_row == 2  # the header and the one referral
+
+
+def test_an_inspection_date_in_the_future_is_refused(client_for, performance_analyst: User) -> None:
+    form = {"inspection_date_day": "1", "inspection_date_month": "1", "inspection_date_year": "2099"}
+    response = client_for(performance_analyst).post("/returns/annex-a/", form)
+    assert response.status_code == 400 and "must be today or in the past" in response.content.decode()
+    assert not ReturnBuild.objects.exists()
