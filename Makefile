@@ -47,10 +47,12 @@ install: $(VENV)/.installed node_modules/.installed build/static/.built ## Insta
 
 .PHONY: run
 run: export DEBUG ?= true
-run: install ## Install, migrate, load the demo council if empty, and serve http://127.0.0.1:8000
+run: install ## Install, migrate, load the demo council if empty, and serve http://127.0.0.1:8000 with a task worker
 	$(FRONTDOOR) migrate --no-input
 	$(FRONTDOOR) seed --size demo --seed 1 --if-empty
 	$(FRONTDOOR) demo_logins
+	@# The task worker builds returns and sweeps for duplicates; it stops with the server.
+	$(FRONTDOOR) db_worker --interval 1 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(FRONTDOOR) runserver 127.0.0.1:8000
 
 .PHONY: test

@@ -4,7 +4,6 @@ Each runs as the command a council would schedule (`frontdoor census export`, `f
 a process of its own, so that its peak memory is the process's own high-water mark and not the benchmark's.
 """
 
-import resource
 import subprocess
 import sys
 import tempfile
@@ -19,16 +18,23 @@ from frontdoor.returns.census.periods import CensusYear
 FRONTDOOR = Path(sys.executable).with_name("frontdoor")
 
 
+# A small process starts the command and reports its children's peak: measured from this (large) process,
+# a child would count this process's memory, which it shares between fork and exec.
+MEASURE = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)"
+)
+
+
 def run_command(*arguments: str) -> tuple[float, float, str]:
     """Seconds and peak resident memory (MB) of one command, and the first line it printed."""
+    command = [sys.executable, "-c", MEASURE, str(FRONTDOOR), *arguments]  # our own command, no shell
     started = time.perf_counter()
-    command = [str(FRONTDOOR), *arguments]  # our own command and arguments, no shell
     finished = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
     seconds = time.perf_counter() - started
     if finished.returncode != 0:
         raise RuntimeError(f"frontdoor {' '.join(arguments)} failed:\n{finished.stderr[-2000:]}")
-    # ru_maxrss is in kilobytes on Linux: the largest of the children waited for so far, so one command per call.
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak = int(finished.stderr.strip().splitlines()[-1]) / 1024  # kilobytes on Linux
     return seconds, peak, finished.stdout.splitlines()[0] if finished.stdout else ""
 
 

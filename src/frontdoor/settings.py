@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "frontdoor.protection",
     "frontdoor.earlyhelp",
     "frontdoor.returns",
+    "frontdoor.workforce",
     "frontdoor.api",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("casework/", include("frontdoor.casework.urls")),
     path("protection/", include("frontdoor.protection.urls")),
     path("returns/", include("frontdoor.returns.urls")),
+    path("workforce/", include("frontdoor.workforce.urls")),
     path("api/", include("frontdoor.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", views.api_docs, name="api-docs"),

@@ -29,3 +29,9 @@ def requires(capability: Capability) -> Callable[[Callable[..., HttpResponse]], 
         return wrapped
 
     return decorator
+
+
+def require_capability(by: User, capability: Capability, message: str) -> None:
+    """For services: refuse a user whose role lacks the capability, in the words of the action refused."""
+    if not by.can(capability):
+        raise PermissionDenied(message)

@@ -37,6 +37,9 @@ class AllocateForm(VersionedForm):
         help_text="Needed when someone already has it",
         widget=forms.Textarea(attrs=SHORT_TEXTAREA),
     )
+    over_limit_confirmed = forms.BooleanField(
+        label="Allocate even if it takes the social worker over their caseload limit", required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

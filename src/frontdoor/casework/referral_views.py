@@ -21,6 +21,7 @@ from frontdoor.casework.forms import (
 )
 from frontdoor.govuk.forms import add_errors
 from frontdoor.records.concurrency import StaleRecordError
+from frontdoor.workforce.queries import team_caseloads
 
 
 def referral(request: HttpRequest, referral_id: int) -> HttpResponse:
@@ -53,13 +54,17 @@ def allocate(request: HttpRequest, referral_id: int) -> HttpResponse:
                 worker=data["worker"],
                 reason=data["reason"],
                 expected_version=data["version"],
+                over_limit_confirmed=data["over_limit_confirmed"],
             )
         except (ValidationError, StaleRecordError) as error:
             add_errors(form, error)
         else:
             messages.success(request, "Referral allocated")
             return redirect(found)
-    return render(request, "casework/referral_form.html", {"referral": found, "form": form, "title": "Allocate"})
+    team = found.team or user.team
+    loads = team_caseloads(team) if team is not None else None
+    context = {"referral": found, "form": form, "title": "Allocate", "caseloads": loads}
+    return render(request, "casework/referral_form.html", context)
 
 
 def primary_need(request: HttpRequest, referral_id: int) -> HttpResponse:

@@ -17,6 +17,7 @@ from frontdoor.codes import PrimaryNeed, ReasonForClosure
 from frontdoor.records.concurrency import claim_version
 from frontdoor.records.services import record_event
 from frontdoor.timescales.clocks import add_months
+from frontdoor.workforce import services as workforce
 
 if TYPE_CHECKING:
     from frontdoor.contacts.models import ContactChild
@@ -75,20 +76,41 @@ def open_referral(
 
 @transaction.atomic
 def allocate_referral(
-    *, referral: Referral, by: User, team: Team, worker: User | None, expected_version: int, reason: str = ""
+    *,
+    referral: Referral,
+    by: User,
+    team: Team,
+    worker: User | None,
+    expected_version: int,
+    reason: str = "",
+    over_limit_confirmed: bool = False,
 ) -> Referral:
-    """Give the referral to a team and a worker in it; a reallocation says why."""
+    """Give the referral to a team and a worker in it; a reallocation says why, and the history keeps it."""
     require(by, Capability.AUTHORISE_CASEWORK, "Only a manager can allocate work")
     if not referral.is_open:
         raise ValidationError({"team": "This referral is closed"})
+    if worker is not None and not worker.is_active:
+        raise ValidationError({"worker": f"{worker.display_name} has left: choose someone who works here"})
     if worker is not None and (worker.team_id != team.pk or not worker.can(Capability.DO_CASEWORK)):
         raise ValidationError({"worker": f"Choose a social worker in {team.name}"})
     if referral.worker_id is not None and not reason.strip():
         raise ValidationError({"reason": "Say why the work is moving to someone else"})
+    over_limit = False
+    if worker is not None and worker.pk != referral.worker_id:
+        load, limit = workforce.load_after(worker=worker, referral=referral)
+        over_limit = load > limit
+        if over_limit and not over_limit_confirmed:
+            raise ValidationError(
+                {
+                    "over_limit_confirmed": f"This takes {worker.display_name} to a weighted caseload of {load} "
+                    f"against their limit of {limit}: confirm to allocate anyway, or choose someone else"
+                }
+            )
     claim_version(referral, expected_version)
     before = referral.worker.display_name if referral.worker else "nobody"
     referral.team, referral.worker, referral.allocated_at = team, worker, timezone.now()
     referral.save(update_fields=["team", "worker", "allocated_at"])
+    workforce.note_allocation(referral=referral, team=team, worker=worker, by=by, reason=reason, over_limit=over_limit)
     to = f"{worker.display_name} in {team.name}" if worker else team.name
     record_event(
         kind="referral.allocated",
@@ -96,7 +118,12 @@ def allocate_referral(
         child=referral.person,
         record=referral,
         summary=f"Allocated the referral to {to}" + (f" (was {before}: {reason.strip()})" if reason.strip() else ""),
-        data={"team": team.pk, "worker": worker.pk if worker else None, "reason": reason.strip()},
+        data={
+            "team": team.pk,
+            "worker": worker.pk if worker else None,
+            "reason": reason.strip(),
+            "over_limit": over_limit,
+        },
     )
     return referral
 

@@ -1,0 +1,105 @@
+"""Who holds which work: the history of every allocation, each worker's caseload limits, and how work is weighed."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from frontdoor.timescales.clocks import add_months
+
+
+class CaseloadPolicy(models.Model):
+    """How much each kind of open case weighs, and how much a worker may hold: one row, set by administrators.
+
+    There is no national cap (../shared/reference/domain.md section 12); councils set their own, with a
+    lower, protected caseload for newly qualified social workers in their first year (the ASYE).
+    """
+
+    SINGLETON_ID = 1
+
+    assessment_weight = models.DecimalField(
+        "an open referral being assessed", max_digits=4, decimal_places=1, default=Decimal("1.0")
+    )
+    cin_plan_weight = models.DecimalField(
+        "a child in need plan", max_digits=4, decimal_places=1, default=Decimal("1.0")
+    )
+    cp_plan_weight = models.DecimalField(
+        "a child protection plan", max_digits=4, decimal_places=1, default=Decimal("1.5")
+    )
+    worker_limit = models.DecimalField(
+        "a social worker's limit", max_digits=4, decimal_places=1, default=Decimal("18.0")
+    )
+    newly_qualified_limit = models.DecimalField(
+        "a newly qualified social worker's limit", max_digits=4, decimal_places=1, default=Decimal("12.0")
+    )
+    newly_qualified_months = models.PositiveSmallIntegerField(
+        "months a newly qualified worker's limit lasts", default=12
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name_plural = "caseload policies"
+
+    def __str__(self) -> str:
+        return "Caseload weights and limits"
+
+    @classmethod
+    def load(cls) -> "CaseloadPolicy":
+        policy, _ = cls.objects.get_or_create(pk=cls.SINGLETON_ID)
+        return policy
+
+
+class WorkerProfile(models.Model):
+    """What the caseload limit needs to know about a worker: when they qualified, and any limit of their own."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workforce_profile")
+    qualified_on = models.DateField("date qualified as a social worker", null=True, blank=True)
+    caseload_limit = models.DecimalField(
+        "a limit of their own",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Leave blank for the council's limit.",
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"Workforce details of {self.user}"
+
+    def is_newly_qualified_on(self, day: date, policy: CaseloadPolicy) -> bool:
+        if self.qualified_on is None:
+            return False
+        return self.qualified_on <= day < add_months(self.qualified_on, policy.newly_qualified_months)
+
+
+class Allocation(models.Model):
+    """One spell of a referral with a team and (perhaps) a worker; the open spell is the current allocation."""
+
+    referral = models.ForeignKey("casework.Referral", on_delete=models.PROTECT, related_name="allocations")
+    team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="+")
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="allocations"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    allocated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(blank=True, help_text="Why the work moved, for a reallocation.")
+    over_limit = models.BooleanField(default=False, help_text="Allocated knowing it took the worker over their limit.")
+
+    class Meta:
+        ordering = ["referral", "started_at", "id"]
+        indexes = [models.Index(fields=["referral", "-started_at"], name="allocation_latest")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["referral"], condition=models.Q(ended_at__isnull=True), name="one_open_allocation_per_referral"
+            )
+        ]
+
+    def __str__(self) -> str:
+        holder = f"{self.worker} in {self.team}" if self.worker_id else str(self.team)
+        return f"{holder} from {timezone.localtime(self.started_at):%d %b %Y}"
