@@ -70,3 +70,13 @@ def test_an_administrator_sets_the_weights_and_limits_on_a_page(client_for, admi
 )
 def test_each_page_is_for_its_own_roles(client_for, request: pytest.FixtureRequest, path: str, role: str) -> None:
     assert client_for(request.getfixturevalue(role)).get(path).status_code == 403
+
+
+def test_an_administrator_sees_the_caseloads_but_not_the_children_waiting(
+    client_for, administrator: User, team_manager: User, social_worker: User
+) -> None:
+    casework.open_referral(
+        person=PersonFactory(first_name="Zara"), by=team_manager, referral_date=timezone.localdate(), source="6"
+    )
+    page = client_for(administrator).get(f"/workforce/team/?team={team_manager.team_id}").content.decode()
+    assert "Social workers in" in page and "Zara" not in page and "Waiting for a social worker" not in page

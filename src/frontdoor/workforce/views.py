@@ -21,7 +21,9 @@ def team(request: HttpRequest) -> HttpResponse:
     chosen = form.cleaned_data["team"] if form.is_bound and form.is_valid() else user.team or teams.first()
     if chosen is None:
         raise Http404("No team has social workers yet")
-    context = {"form": form, "caseloads": queries.team_caseloads(chosen), "waiting": queries.unallocated(chosen)}
+    # The waiting children are named: only for those who read children's records.
+    waiting = queries.unallocated(chosen) if user.can(Capability.VIEW_CHILDREN) else None
+    context = {"form": form, "caseloads": queries.team_caseloads(chosen), "waiting": waiting}
     return render(request, "workforce/team.html", context | {"policy": CaseloadPolicy.load()})
 
 
