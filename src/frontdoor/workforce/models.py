@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.timescales.clocks import add_months
@@ -103,3 +104,98 @@ class Allocation(models.Model):
     def __str__(self) -> str:
         holder = f"{self.worker} in {self.team}" if self.worker_id else str(self.team)
         return f"{holder} from {timezone.localtime(self.started_at):%d %b %Y}"
+
+
+class SupervisionPolicy(models.Model):
+    """How often each worker is supervised: the LGA employer standards by default, a council setting.
+
+    Newly qualified: at least weekly for the first 6 weeks, fortnightly to 6 months, then monthly;
+    everyone else at least monthly; sessions of at least 90 minutes (domain.md section 12).
+    """
+
+    SINGLETON_ID = 1
+
+    newly_qualified_weekly_weeks = models.PositiveSmallIntegerField(
+        "weeks of weekly supervision after qualifying", default=6
+    )
+    newly_qualified_fortnightly_months = models.PositiveSmallIntegerField(
+        "months after qualifying with fortnightly supervision", default=6
+    )
+    interval_months = models.PositiveSmallIntegerField("months between sessions after that", default=1)
+    minimum_minutes = models.PositiveSmallIntegerField("shortest session that counts, in minutes", default=90)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name_plural = "supervision policies"
+
+    def __str__(self) -> str:
+        return "Supervision standards"
+
+    @classmethod
+    def load(cls) -> "SupervisionPolicy":
+        policy, _ = cls.objects.get_or_create(pk=cls.SINGLETON_ID)
+        return policy
+
+
+class SupervisionSession(models.Model):
+    """A supervision session as recorded by the supervisor; its reflective notes are for the two of them only."""
+
+    class Kind(models.TextChoices):
+        CASE = "case", "Case supervision"
+        REFLECTIVE = "reflective", "Reflective supervision"
+        GROUP = "group", "Group supervision"
+
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervisions")
+    supervisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    held_on = models.DateField()
+    minutes = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.CASE)
+    summary = models.TextField(help_text="What was discussed, for the record.")
+    reflective_notes = models.TextField(blank=True, help_text="Seen only by the worker and the supervisor.")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        indexes = [models.Index(fields=["worker", "-held_on"], name="supervision_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.worker} on {self.held_on:%d %b %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("workforce:supervision-session", args=[self.pk])
+
+
+class CaseDirection(models.Model):
+    """A manager's direction on a child's case: from supervision, or any manager's oversight of the record."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_directions")
+    referral = models.ForeignKey(
+        "casework.Referral", on_delete=models.PROTECT, null=True, blank=True, related_name="case_directions"
+    )
+    session = models.ForeignKey(
+        SupervisionSession, on_delete=models.PROTECT, null=True, blank=True, related_name="directions"
+    )
+    direction = models.TextField()
+    given_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    given_on = models.DateField()
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-given_on", "-id"]
+        indexes = [models.Index(fields=["referral", "-given_on"], name="direction_latest")]
+
+    def __str__(self) -> str:
+        return f"Case direction for {self.person} on {self.given_on:%d %b %Y}"
+
+
+class DirectionAction(models.Model):
+    direction = models.ForeignKey(CaseDirection, on_delete=models.CASCADE, related_name="actions")
+    action = models.CharField(max_length=300)
+    owner = models.CharField(max_length=150)
+    due_on = models.DateField()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+
+    def __str__(self) -> str:
+        return self.action

@@ -68,3 +68,11 @@ def teams_with_caseworkers() -> QuerySet[Team]:
         .distinct()
         .order_by("name")
     )
+
+
+def open_cases_of(worker: User) -> list[Referral]:
+    return list(
+        Referral.objects.filter(worker=worker, closed_on=None, is_nfa=False)
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )

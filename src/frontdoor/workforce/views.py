@@ -2,15 +2,24 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from frontdoor.accounts.access import require
 from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Capability
+from frontdoor.casework.access import get_referral_for_user
 from frontdoor.govuk.forms import add_errors
 from frontdoor.records.concurrency import StaleRecordError
-from frontdoor.workforce import queries, services
-from frontdoor.workforce.forms import CaseloadPolicyForm, TeamChoiceForm, WorkerProfileForm
-from frontdoor.workforce.models import CaseloadPolicy, WorkerProfile
+from frontdoor.workforce import directions, queries, services
+from frontdoor.workforce.forms import (
+    CaseloadPolicyForm,
+    DirectionForm,
+    SupervisionForm,
+    TeamChoiceForm,
+    WorkerProfileForm,
+)
+from frontdoor.workforce.models import CaseloadPolicy, SupervisionPolicy, SupervisionSession, WorkerProfile
+from frontdoor.workforce.supervision import compliance, statuses
 
 
 def team(request: HttpRequest) -> HttpResponse:
@@ -65,3 +74,65 @@ def worker(request: HttpRequest, user_id: int) -> HttpResponse:
             messages.success(request, f"Caseload details of {found.display_name} saved")
             return redirect(f"{request.path}")
     return render(request, "workforce/worker.html", {"worker": found, "form": form})
+
+
+def supervision(request: HttpRequest) -> HttpResponse:
+    """The supervision diary: each worker's last session, when the next is due, and who is overdue."""
+    user = require(request, Capability.VIEW_TEAMS)
+    teams = queries.teams_with_caseworkers()
+    form = TeamChoiceForm(request.GET or None, teams=teams, initial={"team": user.team_id})
+    chosen = form.cleaned_data["team"] if form.is_bound and form.is_valid() else user.team or teams.first()
+    found = statuses(queries.caseworkers(chosen)) if chosen is not None else []
+    context = {"form": form, "team": chosen, "statuses": found, "compliance": compliance(found)}
+    return render(request, "workforce/supervision.html", context | {"policy": SupervisionPolicy.load()})
+
+
+def record_supervision(request: HttpRequest, user_id: int) -> HttpResponse:
+    user = require(request, Capability.AUTHORISE_CASEWORK)
+    found = get_object_or_404(User, pk=user_id, is_active=True)
+    referrals = queries.open_cases_of(found)
+    initial = {"held_on": timezone.localdate(), "minutes": 90, "kind": SupervisionSession.Kind.CASE}
+    form = SupervisionForm(request.POST or None, initial=initial, referrals=referrals)
+    if form.is_valid():
+        try:
+            session = directions.record_supervision(
+                worker=found,
+                by=user,
+                discussions=form.discussions(),
+                **{
+                    name: form.cleaned_data[name]
+                    for name in ("held_on", "minutes", "kind", "summary", "reflective_notes")
+                },
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"Supervision of {found.display_name} recorded")
+            return redirect(session)
+    return render(request, "workforce/supervision_form.html", {"worker": found, "form": form})
+
+
+def supervision_session(request: HttpRequest, session_id: int) -> HttpResponse:
+    user = require(request, Capability.VIEW_TEAMS)
+    session = get_object_or_404(SupervisionSession.objects.select_related("worker", "supervisor"), pk=session_id)
+    shows_reflection = user.pk in (session.worker_id, session.supervisor_id)
+    found = session.directions.select_related("person", "referral").prefetch_related("actions")
+    context = {"session": session, "directions": found, "shows_reflection": shows_reflection}
+    return render(request, "workforce/supervision_session.html", context)
+
+
+def give_direction(request: HttpRequest, referral_id: int) -> HttpResponse:
+    user = require(request, Capability.AUTHORISE_CASEWORK)
+    referral = get_referral_for_user(request, referral_id, viewed="case direction")
+    form = DirectionForm(request.POST or None)
+    if form.is_valid():
+        try:
+            directions.give_case_direction(
+                referral=referral, by=user, direction=form.cleaned_data["direction"], actions=form.actions()
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Case direction recorded")
+            return redirect(referral)
+    return render(request, "workforce/direction_form.html", {"referral": referral, "form": form})
