@@ -118,3 +118,35 @@ def test_any_manager_gives_a_direction_and_the_referral_shows_the_last_oversight
         client_for(social_worker).post(f"/workforce/referrals/{case.pk}/direction/", {"direction": "x"}).status_code
         == 403
     )
+
+
+def test_cases_without_a_managers_direction_for_the_councils_period_are_listed(
+    client_for, team_manager: User, social_worker: User
+) -> None:
+    never = open_case(social_worker, "Never")
+    stale = open_case(social_worker, "Stale")
+    recent = open_case(social_worker, "Recent")
+    for case, days_ago in ((stale, 40), (recent, 3)):
+        CaseDirection.objects.create(
+            person=case.person,
+            referral=case,
+            direction="Visit.",
+            given_by=team_manager,
+            given_on=TODAY - timedelta(days=days_ago),
+        )
+    Referral.objects.filter(pk__in=[never.pk, stale.pk, recent.pk]).update(team=team_manager.team)
+
+    page = client_for(team_manager).get("/workforce/oversight/").content.decode()
+
+    assert page.index("Never Hill") < page.index("Stale Hill")
+    assert "Recent Hill" not in page
+    assert f"/workforce/referrals/{never.pk}/direction/" in page
+
+
+def test_an_administrator_cannot_read_a_session_that_names_children(
+    client_for, administrator: User, team_manager: User, social_worker: User
+) -> None:
+    session = directions.record_supervision(
+        worker=social_worker, by=team_manager, held_on=TODAY, minutes=90, kind="case", summary="Review."
+    )
+    assert client_for(administrator).get(f"/workforce/supervision/{session.pk}/").status_code == 403

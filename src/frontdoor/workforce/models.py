@@ -123,6 +123,9 @@ class SupervisionPolicy(models.Model):
     )
     interval_months = models.PositiveSmallIntegerField("months between sessions after that", default=1)
     minimum_minutes = models.PositiveSmallIntegerField("shortest session that counts, in minutes", default=90)
+    oversight_days = models.PositiveSmallIntegerField(
+        "days an open case may go without a manager's direction", default=30
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -1,16 +1,17 @@
 """What the workforce pages read: a team's caseloads and the work waiting for a worker."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from frontdoor.accounts.models import Team, User
 from frontdoor.accounts.roles import Role
 from frontdoor.casework.models import Referral
 from frontdoor.workforce.caseloads import Caseload, caseloads
+from frontdoor.workforce.models import CaseDirection
 
 # Who holds cases: managers allocate and oversee, and hold one only now and then.
 CASE_HOLDERS = (Role.SOCIAL_WORKER, Role.SENIOR_PRACTITIONER)
@@ -75,4 +76,20 @@ def open_cases_of(worker: User) -> list[Referral]:
         Referral.objects.filter(worker=worker, closed_on=None, is_nfa=False)
         .select_related("person")
         .order_by("person__last_name", "person__first_name", "pk")
+    )
+
+
+def without_oversight(*, days: int, team: Team | None = None) -> QuerySet[Referral]:
+    """Open cases with no manager's direction for `days`: never directed, or last directed before then."""
+    since = timezone.localdate() - timedelta(days=days)
+    last = CaseDirection.objects.filter(referral=OuterRef("pk")).order_by("-given_on").values("given_on")[:1]
+    referrals = (
+        Referral.objects.filter(closed_on=None, is_nfa=False, referral_date__lte=since)
+        .annotate(last_direction=Subquery(last))
+        .filter(Q(last_direction__isnull=True) | Q(last_direction__lt=since))
+    )
+    if team is not None:
+        referrals = referrals.filter(team=team)
+    return referrals.select_related("person", "team", "worker").order_by(
+        F("last_direction").asc(nulls_first=True), "referral_date", "pk"
     )

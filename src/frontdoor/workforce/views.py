@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -113,7 +114,7 @@ def record_supervision(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 def supervision_session(request: HttpRequest, session_id: int) -> HttpResponse:
-    user = require(request, Capability.VIEW_TEAMS)
+    user = require(request, Capability.VIEW_CHILDREN)  # its directions name children
     session = get_object_or_404(SupervisionSession.objects.select_related("worker", "supervisor"), pk=session_id)
     shows_reflection = user.pk in (session.worker_id, session.supervisor_id)
     found = session.directions.select_related("person", "referral").prefetch_related("actions")
@@ -136,3 +137,16 @@ def give_direction(request: HttpRequest, referral_id: int) -> HttpResponse:
             messages.success(request, "Case direction recorded")
             return redirect(referral)
     return render(request, "workforce/direction_form.html", {"referral": referral, "form": form})
+
+
+def oversight(request: HttpRequest) -> HttpResponse:
+    """Open cases that have gone longer than the council's period without a manager's direction."""
+    user = require(request, Capability.AUTHORISE_CASEWORK)
+    teams = queries.teams_with_caseworkers()
+    form = TeamChoiceForm(request.GET or None, teams=teams, initial={"team": user.team_id})
+    chosen = form.cleaned_data["team"] if form.is_bound and form.is_valid() else user.team
+    days = SupervisionPolicy.load().oversight_days
+    page = Paginator(queries.without_oversight(days=days, team=chosen), 50).get_page(request.GET.get("page"))
+    query = f"team={chosen.pk}" if chosen else ""
+    context = {"form": form, "team": chosen, "days": days, "page_obj": page, "query": query}
+    return render(request, "workforce/oversight.html", context)

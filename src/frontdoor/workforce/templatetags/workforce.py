@@ -38,6 +38,7 @@ SECTIONS = [
     ("Caseloads", "workforce:team", Capability.VIEW_TEAMS),
     ("Unallocated work", "workforce:unallocated", Capability.AUTHORISE_CASEWORK),
     ("Supervision", "workforce:supervision", Capability.VIEW_TEAMS),
+    ("Cases without oversight", "workforce:oversight", Capability.AUTHORISE_CASEWORK),
     ("Caseload weights and limits", "workforce:policy", Capability.MANAGE_COUNCIL),
 ]
 
