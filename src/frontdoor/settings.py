@@ -303,6 +303,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Several models have a "kind": each choice set gets its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "SupervisionKindEnum": "frontdoor.workforce.models.SupervisionSession.Kind",
+        "StrategyDiscussionKindEnum": "frontdoor.protection.models.StrategyDiscussion.Kind",
+        "AssessmentKindEnum": "frontdoor.casework.models.AssessmentKind",
+    },
 }
 
 LOGGING = {

@@ -6,6 +6,7 @@ from frontdoor.contacts import api as contacts_api
 from frontdoor.people import api as people_api
 from frontdoor.protection import api as protection_api
 from frontdoor.timescales import api as timescales_api
+from frontdoor.workforce import api as workforce_api
 
 app_name = "api"
 urlpatterns = [
@@ -27,6 +28,10 @@ urlpatterns = [
     path("v1/referrals/<int:referral_id>/close/", casework_api.close_referral, name="referral-close"),
     path("v1/referrals/<int:referral_id>/assessments/", casework_api.start_assessment, name="referral-assessments"),
     path("v1/referrals/<int:referral_id>/cin-plans/", casework_api.start_cin_plan, name="referral-cin-plans"),
+    path("v1/referrals/<int:referral_id>/allocations/", workforce_api.allocations, name="referral-allocations"),
+    path("v1/caseloads/", workforce_api.caseloads, name="caseloads"),
+    path("v1/supervision/", workforce_api.supervision, name="supervision"),
+    path("v1/supervision/<int:session_id>/", workforce_api.supervision_detail, name="supervision-detail"),
     path("v1/assessments/<int:assessment_id>/", casework_api.assessment_detail, name="assessment-detail"),
     path("v1/assessments/<int:assessment_id>/submit/", casework_api.submit_assessment, name="assessment-submit"),
     path(
