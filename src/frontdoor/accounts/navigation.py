@@ -1,6 +1,7 @@
 """The service navigation, by what each role may do."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import reverse
 
@@ -70,3 +71,19 @@ def navigation_for(user: User, *, view_name: str) -> list[dict[str, object]]:
     best = max(visible, key=lambda item: _match_length(item, view_name), default=None)
     current = best if best and _match_length(best, view_name) else None
     return [{"text": item.text, "href": reverse(item.url_name), "current": item is current} for item in visible]
+
+
+Section = tuple[str, str, Capability]  # link text, view name, who sees it
+
+
+def section_navigation(context: dict[str, Any], sections: list[Section], label: str) -> dict[str, Any]:
+    """A section's own pages, for the roles that use each: the context of govuk/subnav.html."""
+    request = context["request"]
+    user = request.user
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    items = [
+        {"text": text, "href": reverse(name), "current": name == current}
+        for text, name, capability in sections
+        if isinstance(user, User) and user.can(capability)
+    ]
+    return {"items": items, "label": label}

@@ -1,9 +1,8 @@
 from typing import Any
 
 from django import template
-from django.urls import reverse
 
-from frontdoor.accounts.models import User
+from frontdoor.accounts.navigation import section_navigation
 from frontdoor.accounts.roles import Capability
 
 register = template.Library()
@@ -18,15 +17,7 @@ SECTIONS = [
 ]
 
 
-@register.inclusion_tag("contacts/_subnav.html", takes_context=True)
+@register.inclusion_tag("govuk/subnav.html", takes_context=True)
 def front_door_navigation(context: dict[str, Any]) -> dict[str, Any]:
     """The front door's own pages, for the roles that use each."""
-    request = context["request"]
-    user = request.user
-    current = request.resolver_match.view_name if request.resolver_match else ""
-    items = [
-        {"text": text, "href": reverse(name), "current": name == current}
-        for text, name, capability in SECTIONS
-        if isinstance(user, User) and user.can(capability)
-    ]
-    return {"items": items}
+    return section_navigation(context, SECTIONS, "Front door")

@@ -1,9 +1,9 @@
 from typing import Any
 
 from django import template
-from django.urls import reverse
 
 from frontdoor.accounts.models import User
+from frontdoor.accounts.navigation import section_navigation
 from frontdoor.accounts.roles import Capability
 from frontdoor.people.models import Person
 from frontdoor.protection import queries
@@ -23,17 +23,9 @@ SECTIONS = [
 ]
 
 
-@register.inclusion_tag("protection/_subnav.html", takes_context=True)
+@register.inclusion_tag("govuk/subnav.html", takes_context=True)
 def protection_navigation(context: dict[str, Any]) -> dict[str, Any]:
-    request = context["request"]
-    user = request.user
-    current = request.resolver_match.view_name if request.resolver_match else ""
-    items = [
-        {"text": text, "href": reverse(name), "current": name == current}
-        for text, name, capability in SECTIONS
-        if isinstance(user, User) and user.can(capability)
-    ]
-    return {"items": items}
+    return section_navigation(context, SECTIONS, "Child protection")
 
 
 @register.inclusion_tag("protection/_referral_section.html", takes_context=True)

@@ -1,9 +1,9 @@
 from typing import Any
 
 from django import template
-from django.urls import reverse
 
 from frontdoor.accounts.models import User
+from frontdoor.accounts.navigation import section_navigation
 from frontdoor.accounts.roles import Capability
 from frontdoor.casework.models import Referral
 from frontdoor.people.models import Person
@@ -45,12 +45,4 @@ SECTIONS = [
 
 @register.inclusion_tag("govuk/subnav.html", takes_context=True)
 def workforce_navigation(context: dict[str, Any]) -> dict[str, Any]:
-    request = context["request"]
-    user = request.user
-    current = request.resolver_match.view_name if request.resolver_match else ""
-    items = [
-        {"text": text, "href": reverse(name), "current": name == current}
-        for text, name, capability in SECTIONS
-        if isinstance(user, User) and user.can(capability)
-    ]
-    return {"items": items, "label": "Workforce"}
+    return section_navigation(context, SECTIONS, "Workforce")
