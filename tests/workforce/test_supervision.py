@@ -150,3 +150,31 @@ def test_an_administrator_cannot_read_a_session_that_names_children(
         worker=social_worker, by=team_manager, held_on=TODAY, minutes=90, kind="case", summary="Review."
     )
     assert client_for(administrator).get(f"/workforce/supervision/{session.pk}/").status_code == 403
+
+
+def test_a_manager_books_supervision_and_the_session_held_keeps_the_booking(
+    client_for, team_manager: User, social_worker: User
+) -> None:
+    client = client_for(team_manager)
+    day = TODAY + timedelta(days=4)
+    form = {"scheduled_for_day": day.day, "scheduled_for_month": day.month, "scheduled_for_year": day.year}
+    assert client.post(f"/workforce/supervision/book/{social_worker.pk}/", form | {"kind": "case"}).status_code == 302
+    assert statuses([social_worker])[0].booked == day
+    assert f"{day:%-d %b %Y}" in client.get("/workforce/supervision/").content.decode()
+    past = TODAY - timedelta(days=1)
+    refused = client.post(
+        f"/workforce/supervision/book/{social_worker.pk}/",
+        {
+            "scheduled_for_day": past.day,
+            "scheduled_for_month": past.month,
+            "scheduled_for_year": past.year,
+            "kind": "case",
+        },
+    )
+    assert "today or later" in refused.content.decode()
+
+    session = directions.record_supervision(
+        worker=social_worker, by=team_manager, held_on=TODAY, minutes=90, kind="case", summary="Review."
+    )
+    assert session.appointment.scheduled_for == day
+    assert statuses([social_worker])[0].booked is None

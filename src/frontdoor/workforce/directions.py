@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,9 +13,10 @@ from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Capability
 from frontdoor.casework.models import Referral
 from frontdoor.records.services import record_event
-from frontdoor.workforce.models import CaseDirection, DirectionAction, SupervisionSession
+from frontdoor.workforce.models import CaseDirection, DirectionAction, SupervisionAppointment, SupervisionSession
 
 LONGEST_SESSION = 480  # minutes
+BOOKING_SLACK = timedelta(days=7)  # a session held up to a week before its booking keeps it
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,12 @@ def record_supervision(
         summary=summary.strip(),
         reflective_notes=reflective_notes.strip(),
     )
+    booked = (
+        SupervisionAppointment.objects.filter(worker=worker, session__isnull=True).order_by("scheduled_for").first()
+    )
+    if booked is not None and booked.scheduled_for <= held_on + BOOKING_SLACK:
+        booked.session = session
+        booked.save(update_fields=["session"])
     for discussion in discussions:
         _direct(
             referral=discussion.referral,
@@ -154,3 +161,25 @@ def give_case_direction(
     return _direct(
         referral=referral, by=by, direction=direction, actions=actions, given_on=timezone.localdate(), session=None
     )
+
+
+@transaction.atomic
+def schedule_supervision(*, worker: User, by: User, on: date, kind: str) -> SupervisionAppointment:
+    require_capability(by, Capability.AUTHORISE_CASEWORK, "Only a manager books supervision")
+    problems = {}
+    if on < timezone.localdate():
+        problems["scheduled_for"] = "Book supervision for today or later"
+    if kind not in SupervisionSession.Kind.values:
+        problems["kind"] = "Choose the kind of supervision"
+    if not worker.is_active:
+        problems["worker"] = f"{worker.display_name} has left"
+    if problems:
+        raise ValidationError(problems)
+    booked = SupervisionAppointment.objects.create(worker=worker, supervisor=by, scheduled_for=on, kind=kind)
+    record_event(
+        kind="supervision.booked",
+        by=by,
+        record=booked,
+        summary=f"Booked {booked.get_kind_display().lower()} of {worker.display_name} for {on:%d %b %Y}",
+    )
+    return booked

@@ -132,3 +132,8 @@ class DirectionForm(GovukForm):
     def actions(self) -> list[Action]:
         data = self.cleaned_data
         return [Action(data["action"], data["owner"], data["due"])] if data["action"] and data["due"] else []
+
+
+class BookingForm(GovukForm):
+    scheduled_for = GovukDateField(label="Date")
+    kind = forms.ChoiceField(label="Kind", choices=SupervisionSession.Kind.choices, widget=forms.RadioSelect)

@@ -202,3 +202,25 @@ class DirectionAction(models.Model):
 
     def __str__(self) -> str:
         return self.action
+
+
+class SupervisionAppointment(models.Model):
+    """A session booked in the diary; recording the session keeps the booking with it."""
+
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    supervisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    scheduled_for = models.DateField()
+    kind = models.CharField(
+        max_length=12, choices=SupervisionSession.Kind.choices, default=SupervisionSession.Kind.CASE
+    )
+    session = models.OneToOneField(
+        SupervisionSession, on_delete=models.SET_NULL, null=True, blank=True, related_name="appointment"
+    )
+    booked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["scheduled_for", "id"]
+        indexes = [models.Index(fields=["worker", "scheduled_for"], name="appointment_next")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.worker} booked for {self.scheduled_for:%d %b %Y}"

@@ -7,12 +7,12 @@ worker's first weeks, fortnightly to six months, then monthly. A worker never su
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
 from frontdoor.timescales.clocks import add_months
-from frontdoor.workforce.models import SupervisionPolicy, SupervisionSession, WorkerProfile
+from frontdoor.workforce.models import SupervisionAppointment, SupervisionPolicy, SupervisionSession, WorkerProfile
 
 
 def next_due(last: date | None, qualified_on: date | None, policy: SupervisionPolicy, today: date) -> date:
@@ -31,6 +31,7 @@ class SupervisionStatus:
     last: date | None
     due: date
     today: date
+    booked: date | None = None  # the next session booked and not yet held
 
     @property
     def overdue_days(self) -> int:
@@ -42,15 +43,23 @@ class SupervisionStatus:
 
 
 def statuses(workers: list[User], *, today: date | None = None) -> list[SupervisionStatus]:
-    """Each worker's last session and next due date, in three queries whatever the number of workers."""
+    """Each worker's last session, next due date and next booking, in four queries whatever their number."""
     today = today or timezone.localdate()
     policy = SupervisionPolicy.load()
     qualified = dict(WorkerProfile.objects.filter(user__in=workers).values_list("user_id", "qualified_on"))
     counted = SupervisionSession.objects.filter(worker__in=workers, minutes__gte=policy.minimum_minutes)
     last = dict(counted.values_list("worker_id").annotate(last=Max("held_on")).values_list("worker_id", "last"))
+    pending = SupervisionAppointment.objects.filter(worker__in=workers, session__isnull=True, scheduled_for__gte=today)
+    booked = dict(
+        pending.values_list("worker_id").annotate(first=Min("scheduled_for")).values_list("worker_id", "first")
+    )
     return [
         SupervisionStatus(
-            worker, last.get(worker.pk), next_due(last.get(worker.pk), qualified.get(worker.pk), policy, today), today
+            worker,
+            last.get(worker.pk),
+            next_due(last.get(worker.pk), qualified.get(worker.pk), policy, today),
+            today,
+            booked.get(worker.pk),
         )
         for worker in workers
     ]

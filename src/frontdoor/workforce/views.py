@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.accounts.access import require
@@ -13,6 +14,7 @@ from frontdoor.govuk.forms import add_errors
 from frontdoor.records.concurrency import StaleRecordError
 from frontdoor.workforce import directions, queries, services
 from frontdoor.workforce.forms import (
+    BookingForm,
     CaseloadPolicyForm,
     DirectionForm,
     SupervisionForm,
@@ -150,3 +152,20 @@ def oversight(request: HttpRequest) -> HttpResponse:
     query = f"team={chosen.pk}" if chosen else ""
     context = {"form": form, "team": chosen, "days": days, "page_obj": page, "query": query}
     return render(request, "workforce/oversight.html", context)
+
+
+def book_supervision(request: HttpRequest, user_id: int) -> HttpResponse:
+    user = require(request, Capability.AUTHORISE_CASEWORK)
+    found = get_object_or_404(User, pk=user_id, is_active=True)
+    form = BookingForm(request.POST or None, initial={"kind": SupervisionSession.Kind.CASE})
+    if form.is_valid():
+        try:
+            directions.schedule_supervision(
+                worker=found, by=user, on=form.cleaned_data["scheduled_for"], kind=form.cleaned_data["kind"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"Supervision of {found.display_name} booked")
+            return redirect(f"{reverse('workforce:supervision')}?team={found.team_id}")
+    return render(request, "workforce/booking_form.html", {"worker": found, "form": form})
