@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "frontdoor.earlyhelp",
     "frontdoor.returns",
     "frontdoor.workforce",
+    "frontdoor.quality",
     "frontdoor.api",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -19,7 +19,7 @@ LONDON = ZoneInfo("Europe/London")
 
 
 def referral(person: Person, day: date, by: User, **overrides: object) -> Referral:
-    values: dict[str, object] = {"source": "2A", "primary_need": "N1", "worker": by, "created_by": by}
+    values: dict[str, object] = {"source": "2A", "primary_need": "N1", "worker": by, "team": by.team, "created_by": by}
     return Referral.objects.create(person=person, referral_date=day, **(values | overrides))
 
 

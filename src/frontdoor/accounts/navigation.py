@@ -47,6 +47,7 @@ NAVIGATION = [
     NavItem("Returns", "returns:index", Capability.PREPARE_RETURNS, ("returns:",)),
     NavItem("Teams", "accounts:teams", Capability.VIEW_TEAMS),
     NavItem("Caseloads", "workforce:team", Capability.VIEW_TEAMS, ("workforce:",)),
+    NavItem("Audits", "quality:index", Capability.REVIEW_QUALITY, ("quality:",)),
     NavItem("Event log", "records:events", Capability.VIEW_EVENT_LOG, ("records:",)),
     NavItem(
         "Staff",

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from frontdoor.quality import views
+
+app_name = "quality"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("templates/", views.templates, name="templates"),
+    path("templates/<int:template_id>/", views.template, name="template"),
+    path("programmes/<int:programme_id>/", views.programme, name="programme"),
+    path("audits/<int:audit_id>/", views.audit, name="audit"),
+    path("audits/<int:audit_id>/moderate/", views.moderate, name="moderate"),
+    path("report/", views.report, name="report"),
+]

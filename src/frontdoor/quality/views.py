@@ -1,0 +1,124 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from frontdoor.accounts.access import require
+from frontdoor.accounts.roles import Capability
+from frontdoor.casework.access import get_referral_for_user
+from frontdoor.govuk.forms import add_errors
+from frontdoor.quality import queries, services
+from frontdoor.quality.forms import GradeForm, ModerationForm, ProgrammeForm, TemplateForm
+from frontdoor.quality.models import Audit, AuditProgramme, AuditTemplate, Grade
+from frontdoor.records.concurrency import StaleRecordError
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    user = require(request, Capability.REVIEW_QUALITY)
+    form = ProgrammeForm(request.POST or None)
+    if form.is_valid():
+        try:
+            programme = services.draw_programme(by=user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"Drew {programme.audits.count()} cases for audit")
+            return redirect(programme)
+    context = {
+        "form": form,
+        "programmes": AuditProgramme.objects.select_related("template")[:24],
+        "mine": queries.my_audits(user),
+        "to_moderate": queries.awaiting_moderation(user),
+    }
+    return render(request, "quality/index.html", context)
+
+
+def templates(request: HttpRequest) -> HttpResponse:
+    user = require(request, Capability.REVIEW_QUALITY)
+    form = TemplateForm(request.POST or None)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            template = services.create_template(
+                by=user, name=data["name"], guidance=data["guidance"], questions=form.questions()
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"Audit template {template.name} saved")
+            return redirect(template)
+    found = AuditTemplate.objects.prefetch_related("questions")
+    return render(request, "quality/templates.html", {"form": form, "templates": found})
+
+
+def template(request: HttpRequest, template_id: int) -> HttpResponse:
+    require(request, Capability.REVIEW_QUALITY)
+    found = get_object_or_404(AuditTemplate.objects.prefetch_related("questions"), pk=template_id)
+    return render(request, "quality/template.html", {"template": found})
+
+
+def programme(request: HttpRequest, programme_id: int) -> HttpResponse:
+    require(request, Capability.REVIEW_QUALITY)
+    found = get_object_or_404(AuditProgramme.objects.select_related("template"), pk=programme_id)
+    audits = found.audits.select_related("referral__person", "team", "auditor")
+    return render(request, "quality/programme.html", {"programme": found, "audits": audits})
+
+
+def audit(request: HttpRequest, audit_id: int) -> HttpResponse:
+    """The auditor grades the case; once graded, another quality officer moderates it."""
+    user = require(request, Capability.REVIEW_QUALITY)
+    found = get_object_or_404(Audit.objects.select_related("programme__template", "auditor", "moderator"), pk=audit_id)
+    referral = get_referral_for_user(request, found.referral_id, viewed="case audit")
+    grading = found.status == Audit.Status.ASSIGNED and found.auditor_id == user.pk
+    form = GradeForm(request.POST or None, audit=found, initial={"version": found.version}) if grading else None
+    if form is not None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.grade_audit(
+                audit=found,
+                by=user,
+                answers=form.answers(),
+                grade=data["grade"],
+                findings=data["findings"],
+                expected_version=data["version"],
+            )
+        except (ValidationError, StaleRecordError) as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Audit graded")
+            return redirect(found)
+    moderation = None
+    if found.status == Audit.Status.GRADED and found.auditor_id != user.pk:
+        moderation = ModerationForm(initial={"version": found.version, "grade": found.grade})
+    answers = found.answers.select_related("question")
+    context = {"audit": found, "referral": referral, "form": form, "moderation": moderation, "answers": answers}
+    return render(request, "quality/audit.html", context)
+
+
+def moderate(request: HttpRequest, audit_id: int) -> HttpResponse:
+    user = require(request, Capability.REVIEW_QUALITY)
+    found = get_object_or_404(Audit, pk=audit_id)
+    form = ModerationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.moderate_audit(
+                audit=found,
+                by=user,
+                grade=form.cleaned_data["grade"],
+                notes=form.cleaned_data["notes"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except (ValidationError, StaleRecordError) as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Audit moderated")
+            return redirect(found)
+    referral = get_referral_for_user(request, found.referral_id, viewed="case audit")
+    answers = found.answers.select_related("question")
+    context = {"audit": found, "referral": referral, "form": None, "moderation": form, "answers": answers}
+    return render(request, "quality/audit.html", context, status=400)
+
+
+def report(request: HttpRequest) -> HttpResponse:
+    require(request, Capability.REVIEW_QUALITY)
+    return render(request, "quality/report.html", {"rows": queries.grade_report(), "grades": Grade.choices})
