@@ -135,3 +135,48 @@ def test_a_quality_officer_runs_the_programme_from_the_pages(client_for, qa_offi
 @pytest.mark.parametrize("path", ["/quality/", "/quality/templates/", "/quality/report/"])
 def test_audits_are_for_quality_assurance_and_managers(client_for, social_worker: User, path: str) -> None:
     assert client_for(social_worker).get(path).status_code == 403
+
+
+def graded(drawn: AuditProgramme, auditor: User) -> Audit:
+    audit = drawn.audits.filter(referral__worker__username="ben").first()
+    assert audit is not None
+    voice, plan, _ = drawn.template.questions.all()
+    answers = [services.Answer(voice, "good"), services.Answer(plan, "good")]
+    return services.grade_audit(
+        audit=audit, by=auditor, answers=answers, grade="good", findings="F.", expected_version=1
+    )
+
+
+def test_the_practitioner_and_their_manager_respond_and_actions_are_set(
+    client_for, drawn: AuditProgramme, qa_officer: User, social_worker: User, team_manager: User
+) -> None:
+    audit = graded(drawn, qa_officer)
+    due = TODAY + timedelta(days=14)
+    client_for(qa_officer).post(
+        f"/quality/audits/{audit.pk}/actions/",
+        {
+            "action": "Update the plan",
+            "owner": "Ben",
+            "due_on_day": due.day,
+            "due_on_month": due.month,
+            "due_on_year": due.year,
+        },
+    )
+    assert audit.actions.get().action == "Update the plan"
+    worker = client_for(social_worker)
+    referral_page = worker.get(f"/casework/referrals/{audit.referral_id}/").content.decode()
+    assert f"/quality/audits/{audit.pk}/respond/" in referral_page
+    worker.post(f"/quality/audits/{audit.pk}/respond/", {"response": "I will update the plan this week."})
+    client_for(team_manager).post(f"/quality/audits/{audit.pk}/respond/", {"response": "Agreed; I will check it."})
+    audit.refresh_from_db()
+    assert (audit.practitioner_response, audit.manager_response) == (
+        "I will update the plan this week.",
+        "Agreed; I will check it.",
+    )
+
+
+def test_someone_else_cannot_respond_to_an_audit(drawn: AuditProgramme, qa_officer: User) -> None:
+    audit = graded(drawn, qa_officer)
+    stranger = UserFactory(role="social_worker", username="stranger")
+    with pytest.raises(PermissionDenied):
+        services.respond_to_audit(audit=audit, by=stranger, response="Not mine.")

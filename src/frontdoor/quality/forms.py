@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from frontdoor.govuk.forms import GovukForm
+from frontdoor.govuk.forms import GovukDateField, GovukForm
 from frontdoor.quality.models import Audit, AuditProgramme, AuditTemplate, Grade
 from frontdoor.quality.services import Answer, Question
 
@@ -88,3 +88,13 @@ class ModerationForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ActionForm(GovukForm):
+    action = forms.CharField(label="Action", max_length=300)
+    owner = forms.CharField(label="Who will do it", max_length=150)
+    due_on = GovukDateField(label="Due")
+
+
+class ResponseForm(GovukForm):
+    response = forms.CharField(label="Your response to the findings", widget=forms.Textarea(attrs={"rows": 5}))

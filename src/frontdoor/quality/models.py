@@ -94,6 +94,10 @@ class Audit(models.Model):
     moderated_grade = models.CharField(max_length=24, choices=Grade.choices, blank=True)
     moderation_notes = models.TextField(blank=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
+    practitioner_response = models.TextField(blank=True)
+    practitioner_responded_at = models.DateTimeField(null=True, blank=True)
+    manager_response = models.TextField(blank=True)
+    manager_responded_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -126,3 +130,19 @@ class AuditAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question}: {self.get_grade_display()}"
+
+
+class AuditAction(models.Model):
+    """What the audit asks to be done on the case, by whom and by when."""
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="actions")
+    action = models.CharField(max_length=300)
+    owner = models.CharField(max_length=150)
+    due_on = models.DateField()
+    done_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+
+    def __str__(self) -> str:
+        return self.action

@@ -15,7 +15,15 @@ from frontdoor.accounts.models import Team, User
 from frontdoor.accounts.roles import Capability, Role
 from frontdoor.casework.models import Assessment, Referral
 from frontdoor.protection.models import ChildProtectionPlan
-from frontdoor.quality.models import Audit, AuditAnswer, AuditProgramme, AuditQuestion, AuditTemplate, Grade
+from frontdoor.quality.models import (
+    Audit,
+    AuditAction,
+    AuditAnswer,
+    AuditProgramme,
+    AuditQuestion,
+    AuditTemplate,
+    Grade,
+)
 from frontdoor.records.concurrency import claim_version
 from frontdoor.records.services import record_event
 from frontdoor.timescales.clocks import add_months
@@ -196,3 +204,59 @@ def moderate_audit(*, audit: Audit, by: User, grade: str, notes: str, expected_v
 
 def teams_audited(programme: AuditProgramme) -> QuerySet[Team]:
     return Team.objects.filter(pk__in=programme.audits.values("team_id")).order_by("name")
+
+
+@transaction.atomic
+def add_audit_action(*, audit: Audit, by: User, action: str, owner: str, due_on: date) -> AuditAction:
+    require_capability(by, Capability.REVIEW_QUALITY, "Only quality assurance sets audit actions")
+    problems = {}
+    if not action.strip() or not owner.strip():
+        problems["action"] = "Say what is to be done and who will do it"
+    if due_on < timezone.localdate():
+        problems["due_on"] = "An action is due today or later"
+    if audit.status == Audit.Status.ASSIGNED:
+        problems["action"] = "Grade the audit first"
+    if problems:
+        raise ValidationError(problems)
+    made = AuditAction.objects.create(audit=audit, action=action.strip(), owner=owner.strip(), due_on=due_on)
+    record_event(
+        kind="audit.action",
+        by=by,
+        child=audit.referral.person,
+        record=audit,
+        summary=f"Audit action: {made.action} ({made.owner}, by {due_on:%d %b %Y})",
+    )
+    return made
+
+
+def responder_role(audit: Audit, user: User) -> str | None:
+    """Whether the user answers the audit as the case's practitioner or as its team's manager."""
+    referral = audit.referral
+    if user.pk == referral.worker_id:
+        return "practitioner"
+    if user.can(Capability.AUTHORISE_CASEWORK) and user.team_id is not None and user.team_id == referral.team_id:
+        return "manager"
+    return None
+
+
+@transaction.atomic
+def respond_to_audit(*, audit: Audit, by: User, response: str) -> Audit:
+    """The practitioner's or manager's response to the findings, once graded."""
+    role = responder_role(audit, by)
+    if role is None:
+        raise PermissionDenied("Only the case's social worker or their team manager responds to its audit")
+    if audit.status == Audit.Status.ASSIGNED:
+        raise ValidationError({"response": "The audit is not graded yet"})
+    if not response.strip():
+        raise ValidationError({"response": "Write your response"})
+    setattr(audit, f"{role}_response", response.strip())
+    setattr(audit, f"{role}_responded_at", timezone.now())
+    audit.save(update_fields=[f"{role}_response", f"{role}_responded_at"])
+    record_event(
+        kind="audit.response",
+        by=by,
+        child=audit.referral.person,
+        record=audit,
+        summary=f"The {role}'s response to the audit",
+    )
+    return audit

@@ -10,5 +10,7 @@ urlpatterns = [
     path("programmes/<int:programme_id>/", views.programme, name="programme"),
     path("audits/<int:audit_id>/", views.audit, name="audit"),
     path("audits/<int:audit_id>/moderate/", views.moderate, name="moderate"),
+    path("audits/<int:audit_id>/actions/", views.add_action, name="add-action"),
+    path("audits/<int:audit_id>/respond/", views.respond, name="respond"),
     path("report/", views.report, name="report"),
 ]

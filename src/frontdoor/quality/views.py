@@ -1,14 +1,15 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from frontdoor.accounts.access import require
 from frontdoor.accounts.roles import Capability
 from frontdoor.casework.access import get_referral_for_user
 from frontdoor.govuk.forms import add_errors
 from frontdoor.quality import queries, services
-from frontdoor.quality.forms import GradeForm, ModerationForm, ProgrammeForm, TemplateForm
+from frontdoor.quality.forms import ActionForm, GradeForm, ModerationForm, ProgrammeForm, ResponseForm, TemplateForm
 from frontdoor.quality.models import Audit, AuditProgramme, AuditTemplate, Grade
 from frontdoor.records.concurrency import StaleRecordError
 
@@ -91,7 +92,8 @@ def audit(request: HttpRequest, audit_id: int) -> HttpResponse:
     if found.status == Audit.Status.GRADED and found.auditor_id != user.pk:
         moderation = ModerationForm(initial={"version": found.version, "grade": found.grade})
     answers = found.answers.select_related("question")
-    context = {"audit": found, "referral": referral, "form": form, "moderation": moderation, "answers": answers}
+    context: dict[str, object] = {"audit": found, "referral": referral, "form": form, "moderation": moderation}
+    context |= {"answers": answers, "actions": found.actions.all(), "action_form": None if grading else ActionForm()}
     return render(request, "quality/audit.html", context)
 
 
@@ -122,3 +124,40 @@ def moderate(request: HttpRequest, audit_id: int) -> HttpResponse:
 def report(request: HttpRequest) -> HttpResponse:
     require(request, Capability.REVIEW_QUALITY)
     return render(request, "quality/report.html", {"rows": queries.grade_report(), "grades": Grade.choices})
+
+
+@require_POST
+def add_action(request: HttpRequest, audit_id: int) -> HttpResponse:
+    user = require(request, Capability.REVIEW_QUALITY)
+    found = get_object_or_404(Audit.objects.select_related("referral__person"), pk=audit_id)
+    form = ActionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_audit_action(audit=found, by=user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, "; ".join(error.messages))
+        else:
+            messages.success(request, "Audit action added")
+    else:
+        messages.error(request, "An action needs what, who and a due date")
+    return redirect(found)
+
+
+def respond(request: HttpRequest, audit_id: int) -> HttpResponse:
+    """The case's social worker, or their team manager, answers the audit's findings."""
+    user = require(request, Capability.VIEW_CHILDREN)
+    found = get_object_or_404(Audit.objects.select_related("referral", "auditor"), pk=audit_id)
+    referral = get_referral_for_user(request, found.referral_id, viewed="case audit")
+    if services.responder_role(found, user) is None:
+        raise PermissionDenied("Only the case's social worker or their team manager responds to its audit")
+    form = ResponseForm(request.POST or None)
+    if form.is_valid():
+        try:
+            services.respond_to_audit(audit=found, by=user, response=form.cleaned_data["response"])
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Response recorded")
+            return redirect(referral)
+    context = {"audit": found, "referral": referral, "form": form, "actions": found.actions.all()}
+    return render(request, "quality/respond.html", context)
