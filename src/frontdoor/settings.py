@@ -309,6 +309,7 @@ SPECTACULAR_SETTINGS = {
         "SupervisionKindEnum": "frontdoor.workforce.models.SupervisionSession.Kind",
         "StrategyDiscussionKindEnum": "frontdoor.protection.models.StrategyDiscussion.Kind",
         "AssessmentKindEnum": "frontdoor.casework.models.AssessmentKind",
+        "AuditGradeEnum": "frontdoor.quality.models.Grade",
     },
 }
 

@@ -5,6 +5,7 @@ from frontdoor.casework import api as casework_api
 from frontdoor.contacts import api as contacts_api
 from frontdoor.people import api as people_api
 from frontdoor.protection import api as protection_api
+from frontdoor.quality import api as quality_api
 from frontdoor.timescales import api as timescales_api
 from frontdoor.workforce import api as workforce_api
 
@@ -32,6 +33,11 @@ urlpatterns = [
     path("v1/caseloads/", workforce_api.caseloads, name="caseloads"),
     path("v1/supervision/", workforce_api.supervision, name="supervision"),
     path("v1/supervision/<int:session_id>/", workforce_api.supervision_detail, name="supervision-detail"),
+    path("v1/audit-programmes/", quality_api.programmes, name="audit-programmes"),
+    path("v1/audits/", quality_api.audits, name="audits"),
+    path("v1/audits/<int:audit_id>/", quality_api.audit_detail, name="audit-detail"),
+    path("v1/audits/<int:audit_id>/grade/", quality_api.grade, name="audit-grade"),
+    path("v1/audits/<int:audit_id>/moderation/", quality_api.moderate, name="audit-moderation"),
     path("v1/assessments/<int:assessment_id>/", casework_api.assessment_detail, name="assessment-detail"),
     path("v1/assessments/<int:assessment_id>/submit/", casework_api.submit_assessment, name="assessment-submit"),
     path(
