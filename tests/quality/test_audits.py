@@ -180,3 +180,19 @@ def test_someone_else_cannot_respond_to_an_audit(drawn: AuditProgramme, qa_offic
     stranger = UserFactory(role="social_worker", username="stranger")
     with pytest.raises(PermissionDenied):
         services.respond_to_audit(audit=audit, by=stranger, response="Not mine.")
+
+
+def test_the_cases_worker_marks_an_action_done_and_a_stranger_cannot(
+    client_for, drawn: AuditProgramme, qa_officer: User, social_worker: User
+) -> None:
+    audit = graded(drawn, qa_officer)
+    action = services.add_audit_action(
+        audit=audit, by=qa_officer, action="Update the plan", owner="Ben", due_on=TODAY + timedelta(days=7)
+    )
+    stranger = UserFactory(role="social_worker", username="stranger")
+    with pytest.raises(PermissionDenied):
+        services.complete_audit_action(action=action, by=stranger, done_on=TODAY)
+    response = client_for(social_worker).post(f"/quality/actions/{action.pk}/done/", {"back": "https://evil.example/"})
+    assert response.url == f"/casework/referrals/{audit.referral_id}/"  # not the page they were sent from
+    action.refresh_from_db()
+    assert action.done_on == TODAY

@@ -260,3 +260,24 @@ def respond_to_audit(*, audit: Audit, by: User, response: str) -> Audit:
         summary=f"The {role}'s response to the audit",
     )
     return audit
+
+
+@transaction.atomic
+def complete_audit_action(*, action: AuditAction, by: User, done_on: date) -> AuditAction:
+    """Quality assurance, or the case's worker or manager, marks an action done."""
+    if not (by.can(Capability.REVIEW_QUALITY) or responder_role(action.audit, by) is not None):
+        raise PermissionDenied("Only quality assurance or the case's worker or manager marks an action done")
+    if action.done_on is not None:
+        raise ValidationError({"done_on": "This action is already done"})
+    if done_on > timezone.localdate():
+        raise ValidationError({"done_on": "An action is done today or earlier"})
+    action.done_on = done_on
+    action.save(update_fields=["done_on"])
+    record_event(
+        kind="audit.action_done",
+        by=by,
+        child=action.audit.referral.person,
+        record=action.audit,
+        summary=f"Audit action done: {action.action}",
+    )
+    return action

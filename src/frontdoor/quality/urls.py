@@ -12,5 +12,6 @@ urlpatterns = [
     path("audits/<int:audit_id>/moderate/", views.moderate, name="moderate"),
     path("audits/<int:audit_id>/actions/", views.add_action, name="add-action"),
     path("audits/<int:audit_id>/respond/", views.respond, name="respond"),
+    path("actions/<int:action_id>/done/", views.complete_action, name="complete-action"),
     path("report/", views.report, name="report"),
 ]

@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from frontdoor.accounts.access import require
@@ -10,7 +12,7 @@ from frontdoor.casework.access import get_referral_for_user
 from frontdoor.govuk.forms import add_errors
 from frontdoor.quality import queries, services
 from frontdoor.quality.forms import ActionForm, GradeForm, ModerationForm, ProgrammeForm, ResponseForm, TemplateForm
-from frontdoor.quality.models import Audit, AuditProgramme, AuditTemplate, Grade
+from frontdoor.quality.models import Audit, AuditAction, AuditProgramme, AuditTemplate, Grade
 from frontdoor.records.concurrency import StaleRecordError
 
 
@@ -161,3 +163,20 @@ def respond(request: HttpRequest, audit_id: int) -> HttpResponse:
             return redirect(referral)
     context = {"audit": found, "referral": referral, "form": form, "actions": found.actions.all()}
     return render(request, "quality/respond.html", context)
+
+
+@require_POST
+def complete_action(request: HttpRequest, action_id: int) -> HttpResponse:
+    user = require(request, Capability.VIEW_CHILDREN)
+    action = get_object_or_404(AuditAction.objects.select_related("audit__referral__person"), pk=action_id)
+    get_referral_for_user(request, action.audit.referral_id, viewed="case audit")
+    try:
+        services.complete_audit_action(action=action, by=user, done_on=timezone.localdate())
+    except ValidationError as error:
+        messages.error(request, "; ".join(error.messages))
+    else:
+        messages.success(request, "Action marked done")
+    back = request.POST.get("back", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect(action.audit if user.can(Capability.REVIEW_QUALITY) else action.audit.referral)
