@@ -1,19 +1,13 @@
 """The case audit API: draw a programme, grade an audit with every required answer, moderate it."""
 
-from django.test import Client
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
-from frontdoor.accounts.services import create_api_token
 from frontdoor.quality.models import Audit, AuditTemplate
+from tests.conftest import api_client
 from tests.quality.test_audits import MONTH, cases_in_two_teams, template_by
 
 JSON = "application/json"
-
-
-def api_for(user: User) -> Client:
-    _, key = create_api_token(user=user, name="integration", by=None)
-    return Client(headers={"authorization": f"Bearer {key}"})
 
 
 def test_an_officer_draws_grades_and_a_manager_moderates_through_the_api(
@@ -21,7 +15,7 @@ def test_an_officer_draws_grades_and_a_manager_moderates_through_the_api(
 ) -> None:
     cases_in_two_teams(social_worker)
     template: AuditTemplate = template_by(qa_officer)
-    officer = api_for(qa_officer)
+    officer = api_client(qa_officer)
     drawn = officer.post(
         "/api/v1/audit-programmes/",
         {"template": template.pk, "month": MONTH.isoformat(), "theme": "random", "per_team": 1},
@@ -32,15 +26,15 @@ def test_an_officer_draws_grades_and_a_manager_moderates_through_the_api(
     voice, plan, _ = template.questions.all()
     body = {"answers": [{"question": voice.pk, "grade": "good"}], "grade": "good", "findings": "F.", "version": 1}
     refused = officer.post(f"/api/v1/audits/{audit_id}/grade/", body, content_type=JSON)
-    assert refused.status_code == 400 and f"grade_{plan.pk}" in refused.json()["errors"]
+    assert refused.status_code == 400 and f"answer_{plan.pk}" in refused.json()["errors"]
     body["answers"].append({"question": plan.pk, "grade": "inadequate"})
     graded = officer.post(f"/api/v1/audits/{audit_id}/grade/", body, content_type=JSON)
     assert graded.status_code == 200 and graded.json()["status"] == "graded"
-    moderated = api_for(team_manager).post(
+    moderated = api_client(team_manager).post(
         f"/api/v1/audits/{audit_id}/moderation/",
         {"grade": "requires_improvement", "notes": "The plan is inadequate.", "version": 2},
         content_type=JSON,
     )
     assert moderated.json()["moderated_grade"] == "requires_improvement"
     assert Audit.objects.get(pk=audit_id).moderated_at <= timezone.now()
-    assert api_for(social_worker).get("/api/v1/audits/").status_code == 403
+    assert api_client(social_worker).get("/api/v1/audits/").status_code == 403

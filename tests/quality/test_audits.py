@@ -1,5 +1,6 @@
 """The case audit programme: templates, a month's sample, grading, moderation and the grades report."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -120,13 +121,15 @@ def test_a_quality_officer_runs_the_programme_from_the_pages(client_for, qa_offi
     question = template.questions.get(position=1)
     page = client.get(f"/quality/audits/{audit.pk}/").content.decode()
     assert "Is the child seen?" in page and "Grade the audit" in page
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), "every label must point at one control"
     refused = client.post(
         f"/quality/audits/{audit.pk}/", {"version": audit.version, "grade": "good", "findings": "Fine."}
     )
     assert "it is required" in refused.content.decode()
     graded = client.post(
         f"/quality/audits/{audit.pk}/",
-        {"version": audit.version, f"grade_{question.pk}": "good", "grade": "good", "findings": "Fine."},
+        {"version": audit.version, f"answer_{question.pk}": "good", "grade": "good", "findings": "Fine."},
     )
     assert graded.status_code == 302
     assert "Graded, waiting for moderation" in client.get(f"/quality/programmes/{programme.pk}/").content.decode()

@@ -63,8 +63,9 @@ class GradeForm(GovukForm):
     def __init__(self, *args: Any, audit: Audit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.questions = list(audit.programme.template.questions.all())
+        # answer_, not grade_: the overall grade's radios are id_grade_0 to id_grade_3, and ids must not clash.
         for q in self.questions:
-            self.fields[f"grade_{q.pk}"] = forms.ChoiceField(
+            self.fields[f"answer_{q.pk}"] = forms.ChoiceField(
                 label=q.text, choices=GRADES, required=False, help_text=q.guidance
             )
             self.fields[f"comment_{q.pk}"] = forms.CharField(
@@ -72,11 +73,11 @@ class GradeForm(GovukForm):
             )
 
     def question_rows(self) -> list[tuple[Any, Any]]:
-        return [(self[f"grade_{q.pk}"], self[f"comment_{q.pk}"]) for q in self.questions]
+        return [(self[f"answer_{q.pk}"], self[f"comment_{q.pk}"]) for q in self.questions]
 
     def answers(self) -> list[Answer]:
         data = self.cleaned_data
-        return [Answer(q, data[f"grade_{q.pk}"], data[f"comment_{q.pk}"]) for q in self.questions]
+        return [Answer(q, data[f"answer_{q.pk}"], data[f"comment_{q.pk}"]) for q in self.questions]
 
 
 class ModerationForm(GovukForm):

@@ -148,7 +148,7 @@ def grade_audit(
     for question in audit.programme.template.questions.all():
         answer = given.get(question.pk)
         if question.is_required and (answer is None or answer.grade not in Grade.values):
-            problems[f"grade_{question.pk}"] = f"Grade “{question.text}”: it is required"
+            problems[f"answer_{question.pk}"] = f"Grade “{question.text}”: it is required"
     if grade not in Grade.values:
         problems["grade"] = "Give an overall grade"
     if not findings.strip():
