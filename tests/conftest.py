@@ -96,3 +96,11 @@ def client_for(db: None) -> Callable[[User], Client]:
         return client
 
     return make
+
+
+def api_client(user: User) -> Client:
+    """A client that calls the API with a bearer token of the user's, as an integration would."""
+    from frontdoor.accounts.services import create_api_token
+
+    _, key = create_api_token(user=user, name="integration", by=None)
+    return Client(headers={"authorization": f"Bearer {key}"})

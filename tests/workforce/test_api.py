@@ -2,12 +2,11 @@
 
 from datetime import timedelta
 
-from django.test import Client
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
-from frontdoor.accounts.services import create_api_token
 from frontdoor.workforce.models import CaseDirection, WorkerProfile
+from tests.conftest import api_client
 from tests.factories import PersonFactory
 from tests.returns.records import referral
 from tests.workforce.test_caseloads import holding
@@ -16,14 +15,9 @@ JSON = "application/json"
 TODAY = timezone.localdate()
 
 
-def api_for(user: User) -> Client:
-    _, key = create_api_token(user=user, name="integration", by=None)
-    return Client(headers={"authorization": f"Bearer {key}"})
-
-
 def test_a_manager_allocates_through_the_api_and_reads_the_history(team_manager: User, social_worker: User) -> None:
     case = referral(PersonFactory(), TODAY - timedelta(days=3), team_manager, worker=None, team=None)
-    client = api_for(team_manager)
+    client = api_client(team_manager)
     body = {"team": social_worker.team_id, "worker": social_worker.pk, "version": case.version}
     made = client.post(f"/api/v1/referrals/{case.pk}/allocations/", body, content_type=JSON)
     assert made.status_code == 201
@@ -35,7 +29,7 @@ def test_going_over_a_limit_through_the_api_needs_the_confirmation(team_manager:
     WorkerProfile.objects.create(user=social_worker, caseload_limit=1)
     holding(social_worker, assessments=1)
     case = referral(PersonFactory(), TODAY - timedelta(days=3), team_manager, worker=None, team=None)
-    client = api_for(team_manager)
+    client = api_client(team_manager)
     body = {"team": social_worker.team_id, "worker": social_worker.pk, "version": case.version}
     refused = client.post(f"/api/v1/referrals/{case.pk}/allocations/", body, content_type=JSON)
     assert refused.status_code == 400 and "over_limit_confirmed" in refused.json()["errors"]
@@ -46,9 +40,9 @@ def test_going_over_a_limit_through_the_api_needs_the_confirmation(team_manager:
 
 def test_caseloads_are_for_those_who_see_teams(team_manager: User, social_worker: User) -> None:
     holding(social_worker, cp_plans=2)
-    loads = api_for(team_manager).get(f"/api/v1/caseloads/?team={social_worker.team_id}").json()
+    loads = api_client(team_manager).get(f"/api/v1/caseloads/?team={social_worker.team_id}").json()
     assert [(load["worker"], load["weighted"], load["cases"]) for load in loads] == [(social_worker.username, "3.0", 2)]
-    assert api_for(social_worker).get(f"/api/v1/caseloads/?team={social_worker.team_id}").status_code == 403
+    assert api_client(social_worker).get(f"/api/v1/caseloads/?team={social_worker.team_id}").status_code == 403
 
 
 def test_supervision_through_the_api_leaves_directions_and_keeps_reflection_private(
@@ -70,15 +64,15 @@ def test_supervision_through_the_api_leaves_directions_and_keeps_reflection_priv
             }
         ],
     }
-    made = api_for(team_manager).post("/api/v1/supervision/", body, content_type=JSON)
+    made = api_client(team_manager).post("/api/v1/supervision/", body, content_type=JSON)
     assert made.status_code == 201
     session = made.json()
     assert session["reflective_notes"] == "A hard month."
     assert [d["direction"] for d in session["directions"]] == ["See the child alone."]
     assert CaseDirection.objects.get().person_id == case.person_id
-    other = api_for(qa_officer).get(f"/api/v1/supervision/{session['id']}/").json()
+    other = api_client(qa_officer).get(f"/api/v1/supervision/{session['id']}/").json()
     assert other["reflective_notes"] is None and other["summary"] == "Caseload review."
-    future = api_for(team_manager).post(
+    future = api_client(team_manager).post(
         "/api/v1/supervision/", body | {"held_on": (TODAY + timedelta(days=2)).isoformat()}, content_type=JSON
     )
     assert future.status_code == 400 and "held_on" in future.json()["errors"]

@@ -15,11 +15,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from frontdoor.accounts.access import require_capability
 from frontdoor.accounts.models import LocalAuthority, User
 from frontdoor.accounts.roles import Capability
 from frontdoor.casework.framework import DIMENSIONS
 from frontdoor.casework.models import Assessment, AssessmentAmendment, AssessmentKind, Referral
-from frontdoor.casework.services import require
 from frontdoor.codes import AssessmentFactor
 from frontdoor.records.concurrency import claim_version
 from frontdoor.records.services import record_event
@@ -74,7 +74,7 @@ def next_kind(referral: Referral, regime: str) -> str:
 @transaction.atomic
 def start_assessment(*, referral: Referral, by: User, started_on: date, worker: User | None = None) -> Assessment:
     """Start the assessment the council's regime on the start date calls for."""
-    require(by, Capability.DO_CASEWORK, "Your role cannot start an assessment")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot start an assessment")
     worker = worker or by
     problems: dict[str, str] = {}
     if not referral.is_open or referral.is_nfa:
@@ -151,7 +151,7 @@ def _check_written(assessment: Assessment, values: dict[str, Any]) -> None:
 @transaction.atomic
 def save_assessment(*, assessment: Assessment, by: User, expected_version: int, changes: dict[str, Any]) -> Assessment:
     """Save the draft (also the autosave); a second editor of the same version is refused, nothing lost."""
-    require(by, Capability.DO_CASEWORK, "Your role cannot write assessments")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot write assessments")
     if unknown := set(changes) - set(WRITTEN_FIELDS):
         raise ValueError(f"These cannot be changed here: {', '.join(sorted(unknown))}")
     if not assessment.is_editable:
@@ -209,7 +209,7 @@ def missing_for_submission(assessment: Assessment, *, today: date) -> dict[str, 
 
 @transaction.atomic
 def submit_assessment(*, assessment: Assessment, by: User, expected_version: int, late_reason: str = "") -> Assessment:
-    require(by, Capability.DO_CASEWORK, "Your role cannot submit assessments")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot submit assessments")
     if not assessment.is_editable:
         raise ValidationError({"__all__": "This assessment has already been submitted"})
     today = timezone.localdate()
@@ -235,7 +235,7 @@ def submit_assessment(*, assessment: Assessment, by: User, expected_version: int
 
 
 def _check_manager(assessment: Assessment, by: User) -> None:
-    require(by, Capability.AUTHORISE_CASEWORK, "Only a manager can authorise or return an assessment")
+    require_capability(by, Capability.AUTHORISE_CASEWORK, "Only a manager can authorise or return an assessment")
     if by.pk == assessment.worker_id:
         raise PermissionDenied("Another manager must authorise an assessment you wrote")
     if assessment.status != Assessment.Status.SUBMITTED:
@@ -300,7 +300,7 @@ def amend_assessment(
     *, assessment: Assessment, by: User, expected_version: int, reason: str, changes: dict[str, Any]
 ) -> AssessmentAmendment:
     """Change an authorised assessment; the amendment keeps what each field said before."""
-    require(by, Capability.DO_CASEWORK, "Your role cannot amend assessments")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot amend assessments")
     if assessment.status != Assessment.Status.AUTHORISED:
         raise ValidationError({"__all__": "Only an authorised assessment is amended; edit the draft instead"})
     if unknown := set(changes) - set(WRITTEN_FIELDS):

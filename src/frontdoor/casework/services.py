@@ -6,10 +6,11 @@ Assessments have their own module, casework.assessments.
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from frontdoor.accounts.access import require_capability
 from frontdoor.accounts.models import Team, User
 from frontdoor.accounts.roles import Capability
 from frontdoor.casework.models import Assessment, CinPlan, CinPlanReview, Referral
@@ -24,11 +25,6 @@ if TYPE_CHECKING:
     from frontdoor.people.models import Person
 
 RE_REFERRAL_MONTHS = 12
-
-
-def require(by: User, capability: Capability, message: str) -> None:
-    if not by.can(capability):
-        raise PermissionDenied(message)
 
 
 def is_re_referral(person: "Person", referral_date: date, *, excluding: int | None = None) -> bool:
@@ -86,7 +82,7 @@ def allocate_referral(
     over_limit_confirmed: bool = False,
 ) -> Referral:
     """Give the referral to a team and a worker in it; a reallocation says why, and the history keeps it."""
-    require(by, Capability.AUTHORISE_CASEWORK, "Only a manager can allocate work")
+    require_capability(by, Capability.AUTHORISE_CASEWORK, "Only a manager can allocate work")
     if not referral.is_open:
         raise ValidationError({"team": "This referral is closed"})
     if worker is not None and not worker.is_active:
@@ -130,7 +126,7 @@ def allocate_referral(
 
 @transaction.atomic
 def set_primary_need(*, referral: Referral, by: User, primary_need: str, expected_version: int) -> Referral:
-    require(by, Capability.DO_CASEWORK, "Your role cannot change a referral")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot change a referral")
     if primary_need not in PrimaryNeed.values:
         raise ValidationError({"primary_need": "Choose a primary need code"})
     claim_version(referral, expected_version)
@@ -173,7 +169,7 @@ def close_referral(
     *, referral: Referral, by: User, closed_on: date, reason: str, expected_version: int, nfa: bool = False
 ) -> Referral:
     """A manager closes the episode, once nothing in it is still open."""
-    require(by, Capability.AUTHORISE_CASEWORK, "Only a manager can close a referral")
+    require_capability(by, Capability.AUTHORISE_CASEWORK, "Only a manager can close a referral")
     problems: dict[str, str] = {}
     if not referral.is_open:
         problems["closed_on"] = "This referral is already closed"
@@ -209,7 +205,7 @@ def close_referral(
 
 @transaction.atomic
 def start_cin_plan(*, referral: Referral, by: User, started_on: date) -> CinPlan:
-    require(by, Capability.DO_CASEWORK, "Your role cannot start a plan")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot start a plan")
     problems: dict[str, str] = {}
     if not referral.is_open or referral.is_nfa:
         problems["started_on"] = "This referral is closed"
@@ -238,7 +234,7 @@ def start_cin_plan(*, referral: Referral, by: User, started_on: date) -> CinPlan
 
 @transaction.atomic
 def record_cin_plan_review(*, plan: CinPlan, by: User, held_on: date, summary: str) -> CinPlanReview:
-    require(by, Capability.DO_CASEWORK, "Your role cannot record a plan review")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot record a plan review")
     problems: dict[str, str] = {}
     if not plan.is_open:
         problems["held_on"] = "This plan has ended"
@@ -263,7 +259,7 @@ def record_cin_plan_review(*, plan: CinPlan, by: User, held_on: date, summary: s
 
 @transaction.atomic
 def end_cin_plan(*, plan: CinPlan, by: User, ended_on: date) -> CinPlan:
-    require(by, Capability.DO_CASEWORK, "Your role cannot end a plan")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot end a plan")
     if not plan.is_open:
         raise ValidationError({"ended_on": "This plan has already ended"})
     if ended_on < plan.started_on:

@@ -4,10 +4,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from frontdoor.accounts.access import require_capability
 from frontdoor.accounts.models import LocalAuthority, User
 from frontdoor.accounts.roles import Capability
 from frontdoor.casework.models import CinPlan, Referral
@@ -61,11 +62,6 @@ class Action:
     due_on: date
 
 
-def _require(by: User, capability: Capability, message: str) -> None:
-    if not by.can(capability):
-        raise PermissionDenied(message)
-
-
 def _not_future(day: date, field: str, what: str) -> dict[str, str]:
     return {field: f"{what} cannot be in the future"} if day > timezone.localdate() else {}
 
@@ -89,7 +85,7 @@ def record_strategy_discussion(
     police_reference: str = "",
 ) -> StrategyDiscussion:
     """Record the discussion and each child's decision; a section 47 decision starts the enquiry and its clock."""
-    _require(by, Capability.DO_CASEWORK, "Your role cannot record strategy discussions")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot record strategy discussions")
     problems: dict[str, str] = {}
     if held_at > timezone.now():
         problems["held_at"] = "A strategy discussion cannot be in the future"
@@ -171,7 +167,7 @@ def record_section_47_outcome(
     conference_needed: bool,
     not_required_reason: str = "",
 ) -> Section47:
-    _require(by, Capability.DO_CASEWORK, "Your role cannot record section 47 outcomes")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot record section 47 outcomes")
     problems: dict[str, str] = {}
     if outcome not in Section47.Outcome.values:
         problems["outcome"] = "Choose the outcome of the enquiry"
@@ -214,7 +210,7 @@ def hold_initial_conference(
     summary: str = "",
 ) -> InitialConference:
     """Record the conference; a plan, when it decides one, starts that day (CIN census rule 2885)."""
-    _require(by, Capability.DO_CASEWORK, "Your role cannot record conferences")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot record conferences")
     referral = section_47.referral
     problems: dict[str, str] = {}
     if hasattr(section_47, "conference"):
@@ -286,7 +282,7 @@ def _check_plan_date(plan: ChildProtectionPlan, day: date, field: str, what: str
 def record_review_conference(
     *, plan: ChildProtectionPlan, by: User, held_on: date, continue_plan: bool, category: str, summary: str = ""
 ) -> ReviewConference:
-    _require(by, Capability.DO_CASEWORK, "Your role cannot record review conferences")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot record review conferences")
     problems = _check_plan_date(plan, held_on, "held_on", "A review conference")
     if category not in CategoryOfAbuse.values:
         problems["category"] = "Choose the category of abuse"
@@ -312,7 +308,7 @@ def record_review_conference(
 
 @transaction.atomic
 def record_core_group(*, plan: ChildProtectionPlan, by: User, held_on: date, summary: str) -> CoreGroup:
-    _require(by, Capability.DO_CASEWORK, "Your role cannot record core groups")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot record core groups")
     problems = _check_plan_date(plan, held_on, "held_on_core", "A core group")
     if not summary.strip():
         problems["summary"] = "Record what the core group agreed"
@@ -340,7 +336,7 @@ def record_visit(
     bedroom_seen: bool,
     notes: str,
 ) -> Visit:
-    _require(by, Capability.DO_CASEWORK, "Your role cannot record visits")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot record visits")
     problems = _check_plan_date(plan, visited_on, "visited_on", "A visit")
     if seen_alone and not child_seen:
         problems["seen_alone"] = "A child not seen cannot have been seen alone"
@@ -371,7 +367,9 @@ def record_visit(
 
 @transaction.atomic
 def end_plan(*, plan: ChildProtectionPlan, by: User, ended_on: date, reason: str) -> ChildProtectionPlan:
-    _require(by, Capability.AUTHORISE_CASEWORK, "Only a manager can end a child protection plan outside a review")
+    require_capability(
+        by, Capability.AUTHORISE_CASEWORK, "Only a manager can end a child protection plan outside a review"
+    )
     problems = _check_plan_date(plan, ended_on, "held_on", "The end date")
     if reason not in ChildProtectionPlan.EndReason.values:
         problems["reason"] = "Choose why the plan ended"
@@ -394,7 +392,7 @@ def record_protective_order(
     *, referral: Referral, by: User, kind: str, started_on: date, ended_on: date | None = None
 ) -> ProtectiveOrder:
     """An emergency protection order or police protection (Ofsted Annex A list 7)."""
-    _require(by, Capability.DO_CASEWORK, "Your role cannot record protective orders")
+    require_capability(by, Capability.DO_CASEWORK, "Your role cannot record protective orders")
     problems: dict[str, str] = {}
     if kind not in ProtectiveOrder.Kind.values:
         problems["kind"] = "Choose the kind of order"

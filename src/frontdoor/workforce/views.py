@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.accounts.access import require
-from frontdoor.accounts.models import User
+from frontdoor.accounts.models import Team, User
 from frontdoor.accounts.roles import Capability
 from frontdoor.casework.access import get_referral_for_user
 from frontdoor.govuk.forms import add_errors
@@ -25,12 +25,19 @@ from frontdoor.workforce.models import CaseloadPolicy, SupervisionPolicy, Superv
 from frontdoor.workforce.supervision import compliance, statuses
 
 
+def team_choice(request: HttpRequest, user: User, *, any_team: bool) -> tuple[TeamChoiceForm, Team | None]:
+    """The team asked for, else the user's own; with `any_team`, else the first team with social workers."""
+    teams = queries.teams_with_caseworkers()
+    form = TeamChoiceForm(request.GET or None, teams=teams, initial={"team": user.team_id})
+    if form.is_bound and form.is_valid():
+        return form, form.cleaned_data["team"]
+    return form, user.team or (teams.first() if any_team else None)
+
+
 def team(request: HttpRequest) -> HttpResponse:
     """A team's caseloads against their limits, and the team's work waiting for a worker."""
     user = require(request, Capability.VIEW_TEAMS)
-    teams = queries.teams_with_caseworkers()
-    form = TeamChoiceForm(request.GET or None, teams=teams, initial={"team": user.team_id})
-    chosen = form.cleaned_data["team"] if form.is_bound and form.is_valid() else user.team or teams.first()
+    form, chosen = team_choice(request, user, any_team=True)
     if chosen is None:
         raise Http404("No team has social workers yet")
     # The waiting children are named: only for those who read children's records.
@@ -82,9 +89,7 @@ def worker(request: HttpRequest, user_id: int) -> HttpResponse:
 def supervision(request: HttpRequest) -> HttpResponse:
     """The supervision diary: each worker's last session, when the next is due, and who is overdue."""
     user = require(request, Capability.VIEW_TEAMS)
-    teams = queries.teams_with_caseworkers()
-    form = TeamChoiceForm(request.GET or None, teams=teams, initial={"team": user.team_id})
-    chosen = form.cleaned_data["team"] if form.is_bound and form.is_valid() else user.team or teams.first()
+    form, chosen = team_choice(request, user, any_team=True)
     found = statuses(queries.caseworkers(chosen)) if chosen is not None else []
     context = {"form": form, "team": chosen, "statuses": found, "compliance": compliance(found)}
     return render(request, "workforce/supervision.html", context | {"policy": SupervisionPolicy.load()})
@@ -144,9 +149,7 @@ def give_direction(request: HttpRequest, referral_id: int) -> HttpResponse:
 def oversight(request: HttpRequest) -> HttpResponse:
     """Open cases that have gone longer than the council's period without a manager's direction."""
     user = require(request, Capability.AUTHORISE_CASEWORK)
-    teams = queries.teams_with_caseworkers()
-    form = TeamChoiceForm(request.GET or None, teams=teams, initial={"team": user.team_id})
-    chosen = form.cleaned_data["team"] if form.is_bound and form.is_valid() else user.team
+    form, chosen = team_choice(request, user, any_team=False)
     days = SupervisionPolicy.load().oversight_days
     page = Paginator(queries.without_oversight(days=days, team=chosen), 50).get_page(request.GET.get("page"))
     query = f"team={chosen.pk}" if chosen else ""
