@@ -104,6 +104,7 @@ def test_a_manager_grades_and_authorises_an_assessment(sign_in: Callable[..., Pa
     page = sign_in(make_user(Role.TEAM_MANAGER), "/casework/assessments/authorisations/")
     assert_accessible(page)
     page.get_by_role("link", name="Single assessment of Leo Marsh").click()
+    page.wait_for_url(f"**/casework/assessments/{assessment.pk}/**")
     assert_accessible(page)
     page.get_by_label("Good", exact=True).check()
     page.get_by_role("button", name="Authorise").click()
