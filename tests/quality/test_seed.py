@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from pytest_django import DjangoDbBlocker
 
+from frontdoor.contacts.models import CLOSING_OUTCOMES, ThresholdDecision
 from frontdoor.quality.models import Audit, AuditProgramme
 from frontdoor.seeding import seed_council
 
@@ -28,9 +29,10 @@ def audits(seeded: None, db: None) -> None:
     return None
 
 
-def test_each_month_has_a_programme_and_only_this_months_audits_are_still_open(audits: Any) -> None:
-    months = list(AuditProgramme.objects.order_by("month").values_list("month", flat=True))
-    assert months and months[-1] == TODAY.replace(day=1) and len(set(months)) == len(months)
+def test_each_month_has_a_programme_per_theme_and_only_this_months_audits_are_still_open(audits: Any) -> None:
+    drawn = list(AuditProgramme.objects.order_by("month", "theme").values_list("month", "theme"))
+    assert drawn and drawn[-1][0] == TODAY.replace(day=1) and len(set(drawn)) == len(drawn)
+    assert {theme for _, theme in drawn} == {"random", "closed_nfa"}
     for audit in Audit.objects.select_related("programme"):
         assert (audit.status == Audit.Status.ASSIGNED) == (audit.programme.month == TODAY.replace(day=1))
 
@@ -46,3 +48,11 @@ def test_graded_audits_answer_every_required_question_and_are_moderated_by_someo
         assert audit.grade and audit.findings
         if audit.status == Audit.Status.MODERATED:
             assert audit.moderator_id not in (None, audit.auditor_id)
+
+
+def test_closed_contact_audits_come_from_the_weekly_sample_and_closed_without_a_service(audits: Any) -> None:
+    of_contacts = Audit.objects.filter(programme__theme="closed_nfa")
+    assert of_contacts.exists() and not of_contacts.filter(contact=None).exists()
+    assert not of_contacts.exclude(contact__quality_sample__isnull=False).exists()
+    serviced = ThresholdDecision.objects.exclude(status="returned").exclude(outcome__in=CLOSING_OUTCOMES)
+    assert not of_contacts.filter(contact__children__decisions__in=serviced).exists()

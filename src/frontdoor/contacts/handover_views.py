@@ -39,7 +39,8 @@ def acknowledge(request: HttpRequest) -> HttpResponse:
 def quality_samples(request: HttpRequest) -> HttpResponse:
     require(request, Capability.REVIEW_QUALITY)
     last_week = quality.week_starting(timezone.localdate()) - timedelta(days=7)
-    context = {"samples": quality.samples_to_review()[:200], "last_week": last_week}
+    samples = quality.samples_to_review().prefetch_related("contact__audits")[:200]
+    context = {"samples": samples, "last_week": last_week}
     return render(request, "contacts/quality.html", context)
 
 

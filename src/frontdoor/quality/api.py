@@ -7,7 +7,6 @@ through the services, whose refusals come back as problems.
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.decorators import api_view
@@ -18,8 +17,8 @@ from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Capability
 from frontdoor.api.problems import PROBLEM_RESPONSES
 from frontdoor.api.requests import CONFLICT, acting_user, service_refusals, validated
-from frontdoor.casework.access import get_referral_for_user
 from frontdoor.quality import services
+from frontdoor.quality.access import get_audit_for_user
 from frontdoor.quality.models import Audit, AuditQuestion, AuditTemplate
 from frontdoor.quality.serializers import (
     AuditProgrammeIn,
@@ -29,7 +28,7 @@ from frontdoor.quality.serializers import (
     ModerationIn,
 )
 
-AUDITS = Audit.objects.select_related("auditor", "moderator", "team", "referral").prefetch_related(
+AUDITS = Audit.objects.select_related("auditor", "moderator", "team", "referral", "contact").prefetch_related(
     "answers__question", "actions"
 )
 
@@ -42,9 +41,7 @@ def _reviewer(request: Request) -> User:
 
 
 def _audit(request: Request, audit_id: int) -> Audit:
-    audit = get_object_or_404(AUDITS, pk=audit_id)
-    get_referral_for_user(request, audit.referral_id, viewed="case audit (API)")
-    return audit
+    return get_audit_for_user(request, audit_id, viewed="case audit (API)", audits=AUDITS)
 
 
 def _audit_data(audit_id: int) -> Any:

@@ -1,9 +1,16 @@
 """The case audit programme: templates of graded questions, monthly samples of cases, audits and moderation."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from frontdoor.casework.models import Referral
+    from frontdoor.contacts.models import Contact
 
 
 class Grade(models.TextChoices):
@@ -52,6 +59,7 @@ class AuditProgramme(models.Model):
 
     class Theme(models.TextChoices):
         RANDOM = "random", "Random cases in each team"
+        CLOSED_NFA = "closed_nfa", "Contacts closed with no further action"
         AUTHORISED = "authorised", "Assessments authorised in the month"
         LONG_PLANS = "long_plans", "Children on a protection plan for over 18 months"
 
@@ -73,13 +81,20 @@ class AuditProgramme(models.Model):
 
 
 class Audit(models.Model):
+    """One case in a programme: a referral, or a contact the front door closed without a service."""
+
     class Status(models.TextChoices):
         ASSIGNED = "assigned", "With the auditor"
         GRADED = "graded", "Graded, waiting for moderation"
         MODERATED = "moderated", "Moderated"
 
     programme = models.ForeignKey(AuditProgramme, on_delete=models.PROTECT, related_name="audits")
-    referral = models.ForeignKey("casework.Referral", on_delete=models.PROTECT, related_name="audits")
+    referral = models.ForeignKey(
+        "casework.Referral", on_delete=models.PROTECT, null=True, blank=True, related_name="audits"
+    )
+    contact = models.ForeignKey(
+        "contacts.Contact", on_delete=models.PROTECT, null=True, blank=True, related_name="audits"
+    )
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     auditor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="audits"
@@ -103,14 +118,24 @@ class Audit(models.Model):
     class Meta:
         ordering = ["programme", "team", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["programme", "referral"], name="one_audit_per_case_per_programme")
+            models.UniqueConstraint(fields=["programme", "referral"], name="one_audit_per_case_per_programme"),
+            models.UniqueConstraint(fields=["programme", "contact"], name="one_audit_per_contact_per_programme"),
+            models.CheckConstraint(
+                condition=Q(referral__isnull=False, contact__isnull=True)
+                | Q(referral__isnull=True, contact__isnull=False),
+                name="audit_of_a_referral_or_a_contact",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"Audit of {self.referral} ({self.get_status_display().lower()})"
+        return f"Audit of {self.case} ({self.get_status_display().lower()})"
 
     def get_absolute_url(self) -> str:
         return reverse("quality:audit", args=[self.pk])
+
+    @property
+    def case(self) -> "Referral | Contact":
+        return self.referral or self.contact  # type: ignore[return-value]
 
     @property
     def final_grade(self) -> str:

@@ -11,7 +11,7 @@ from frontdoor.quality.models import Audit, AuditProgramme, Grade
 
 def my_audits(user: User) -> QuerySet[Audit]:
     return Audit.objects.filter(auditor=user, status=Audit.Status.ASSIGNED).select_related(
-        "programme", "referral__person", "team"
+        "programme", "referral__person", "contact", "team"
     )
 
 
@@ -19,7 +19,7 @@ def awaiting_moderation(user: User) -> QuerySet[Audit]:
     return (
         Audit.objects.filter(status=Audit.Status.GRADED)
         .exclude(auditor=user)
-        .select_related("programme", "referral__person", "team", "auditor")
+        .select_related("programme", "referral__person", "contact", "team", "auditor")
     )
 
 

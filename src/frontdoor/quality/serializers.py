@@ -21,7 +21,9 @@ class AuditSerializer(serializers.ModelSerializer):
     auditor = serializers.CharField(source="auditor.username", allow_null=True, default=None)
     moderator = serializers.CharField(source="moderator.username", allow_null=True, default=None)
     team = serializers.CharField(source="team.name", allow_null=True, default=None)
-    person = serializers.IntegerField(source="referral.person_id")
+    person = serializers.IntegerField(
+        source="referral.person_id", allow_null=True, default=None, help_text="The child, for a referral's audit"
+    )
     answers = AuditAnswerSerializer(many=True)
     actions = AuditActionSerializer(many=True)
 
@@ -31,6 +33,7 @@ class AuditSerializer(serializers.ModelSerializer):
             "id",
             "programme",
             "referral",
+            "contact",
             "person",
             "team",
             "auditor",

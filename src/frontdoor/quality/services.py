@@ -7,13 +7,16 @@ from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from frontdoor.accounts.access import require_capability
 from frontdoor.accounts.models import Team, User
 from frontdoor.accounts.roles import Capability, Role
 from frontdoor.casework.models import Assessment, Referral
+from frontdoor.contacts.models import CLOSING_OUTCOMES, QualitySample, ThresholdDecision
+from frontdoor.contacts.quality import draw_quality_sample
+from frontdoor.people.models import Person
 from frontdoor.protection.models import ChildProtectionPlan
 from frontdoor.quality.models import (
     Audit,
@@ -80,6 +83,38 @@ def candidates(theme: str, month: date) -> QuerySet[Referral]:
     return Referral.objects.filter(is_nfa=False, referral_date__lte=end).exclude(closed_on__lt=month)
 
 
+def closure_sample(month: date, *, by: User) -> list[tuple[int, int, bool]]:
+    """The month's contacts closed without a service, from the front door's weekly closure sample.
+
+    Each comes with the team of whoever decided it and whether the weekly reviewer disagreed with the
+    decision. Weeks of the month that have ended but were not drawn yet are drawn now, so the front door's
+    weekly review and the audit programme work from the one sample.
+    """
+    end = add_months(month, 1)
+    monday = month + timedelta(days=(7 - month.weekday()) % 7)
+    while monday < end and monday + timedelta(days=7) <= timezone.localdate():
+        draw_quality_sample(week_start=monday, by=by)
+        monday += timedelta(days=7)
+    standing = ThresholdDecision.objects.exclude(status=ThresholdDecision.Status.RETURNED)
+    with_a_service = standing.exclude(outcome__in=CLOSING_OUTCOMES).values("contact_child__contact_id")
+    deciders_team = (
+        standing.filter(contact_child__contact=OuterRef("contact_id"))
+        .order_by("-decided_at", "-id")
+        .values("decided_by__team_id")[:1]
+    )
+    sampled = (
+        QualitySample.objects.filter(week_starting__gte=month, week_starting__lt=end)
+        .exclude(contact_id__in=with_a_service)
+        .annotate(team=Subquery(deciders_team))
+        .filter(team__isnull=False)
+        .order_by("contact_id")
+    )
+    return [
+        (contact, team, verdict == QualitySample.Verdict.DISAGREE)
+        for contact, team, verdict in sampled.values_list("contact_id", "team", "verdict")
+    ]
+
+
 def auditors() -> list[User]:
     """Quality assurance officers audit; where there are none, team managers audit each other's teams."""
     officers = list(User.objects.filter(role=Role.QA_OFFICER, is_active=True).order_by("pk"))
@@ -107,16 +142,23 @@ def draw_programme(*, by: User, month: date, theme: str, template: AuditTemplate
     # A sample that can be drawn again the same way, not a secret.
     rng = random.Random(f"{programme.month}:{theme}:{programme.pk}")  # noqa: S311
     pool = list(auditors())
-    by_team: dict[int, list[tuple[int, int]]] = {}
-    for pk, team in candidates(theme, programme.month).filter(team__isnull=False).values_list("pk", "team_id"):
-        by_team.setdefault(team, []).append((pk, team))
+    if theme == AuditProgramme.Theme.CLOSED_NFA:
+        subject, cases = "contact_id", closure_sample(programme.month, by=by)
+    else:
+        found = candidates(theme, programme.month).filter(team__isnull=False).values_list("pk", "team_id")
+        subject, cases = "referral_id", [(pk, team, False) for pk, team in found]
+    by_team: dict[int, list[tuple[int, bool]]] = {}
+    for pk, team, flagged in cases:
+        by_team.setdefault(team, []).append((pk, flagged))
     audits = []
     for n, team in enumerate(sorted(by_team)):
-        chosen = rng.sample(by_team[team], min(per_team, len(by_team[team])))
+        shuffled = rng.sample(by_team[team], len(by_team[team]))
+        # Decisions the weekly review disagreed with are audited first.
+        chosen = sorted(shuffled, key=lambda case: not case[1])[:per_team]
         outside = [u for u in pool if u.team_id != team] or pool
         for k, (pk, _) in enumerate(chosen):
             auditor = outside[(n + k) % len(outside)] if outside else None
-            audits.append(Audit(programme=programme, referral_id=pk, team_id=team, auditor=auditor))
+            audits.append(Audit(programme=programme, team_id=team, auditor=auditor, **{subject: pk}))
     Audit.objects.bulk_create(audits)
     record_event(
         kind="audit.programme_drawn",
@@ -171,7 +213,7 @@ def grade_audit(
     record_event(
         kind="audit.graded",
         by=by,
-        child=audit.referral.person,
+        child=audited_child(audit),
         record=audit,
         summary=f"Case audit graded {audit.get_grade_display().lower()}",
     )
@@ -197,7 +239,7 @@ def moderate_audit(*, audit: Audit, by: User, grade: str, notes: str, expected_v
     audit.save(update_fields=["status", "moderator", "moderated_at", "moderated_grade", "moderation_notes"])
     changed = f"changed to {audit.get_moderated_grade_display().lower()}" if audit.moderated_grade else "agreed"
     record_event(
-        kind="audit.moderated", by=by, child=audit.referral.person, record=audit, summary=f"Audit moderated: {changed}"
+        kind="audit.moderated", by=by, child=audited_child(audit), record=audit, summary=f"Audit moderated: {changed}"
     )
     return audit
 
@@ -222,19 +264,41 @@ def add_audit_action(*, audit: Audit, by: User, action: str, owner: str, due_on:
     record_event(
         kind="audit.action",
         by=by,
-        child=audit.referral.person,
+        child=audited_child(audit),
         record=audit,
         summary=f"Audit action: {made.action} ({made.owner}, by {due_on:%d %b %Y})",
     )
     return made
 
 
+def audited_child(audit: Audit) -> Person | None:
+    """The child whose record the audit's events go on: the referral's, or the first identified on the contact."""
+    if audit.referral is not None:
+        return audit.referral.person
+    child = audit.contact.children.exclude(person=None).select_related("person").first() if audit.contact else None
+    return child.person if child else None
+
+
+def practitioner_and_team(audit: Audit) -> tuple[int | None, int | None]:
+    """Who answers for the case: a referral's allocated worker and team, or whoever decided the contact."""
+    if audit.referral is not None:
+        return audit.referral.worker_id, audit.referral.team_id
+    decider = (
+        ThresholdDecision.objects.filter(contact_child__contact=audit.contact)
+        .exclude(status=ThresholdDecision.Status.RETURNED)
+        .order_by("-decided_at", "-id")
+        .values_list("decided_by_id", flat=True)
+        .first()
+    )
+    return decider, audit.team_id
+
+
 def responder_role(audit: Audit, user: User) -> str | None:
     """Whether the user answers the audit as the case's practitioner or as its team's manager."""
-    referral = audit.referral
-    if user.pk == referral.worker_id:
+    practitioner, team = practitioner_and_team(audit)
+    if user.pk == practitioner:
         return "practitioner"
-    if user.can(Capability.AUTHORISE_CASEWORK) and user.team_id is not None and user.team_id == referral.team_id:
+    if user.can(Capability.AUTHORISE_CASEWORK) and user.team_id is not None and user.team_id == team:
         return "manager"
     return None
 
@@ -255,7 +319,7 @@ def respond_to_audit(*, audit: Audit, by: User, response: str) -> Audit:
     record_event(
         kind="audit.response",
         by=by,
-        child=audit.referral.person,
+        child=audited_child(audit),
         record=audit,
         summary=f"The {role}'s response to the audit",
     )
@@ -276,7 +340,7 @@ def complete_audit_action(*, action: AuditAction, by: User, done_on: date) -> Au
     record_event(
         kind="audit.action_done",
         by=by,
-        child=action.audit.referral.person,
+        child=audited_child(action.audit),
         record=action.audit,
         summary=f"Audit action done: {action.action}",
     )

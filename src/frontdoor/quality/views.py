@@ -8,9 +8,10 @@ from django.views.decorators.http import require_POST
 
 from frontdoor.accounts.access import require
 from frontdoor.accounts.roles import Capability
-from frontdoor.casework.access import get_referral_for_user
+from frontdoor.contacts.models import ThresholdDecision
 from frontdoor.govuk.forms import add_errors
 from frontdoor.quality import queries, services
+from frontdoor.quality.access import get_audit_for_user
 from frontdoor.quality.forms import ActionForm, GradeForm, ModerationForm, ProgrammeForm, ResponseForm, TemplateForm
 from frontdoor.quality.models import Audit, AuditAction, AuditProgramme, AuditTemplate, Grade
 from frontdoor.records.concurrency import StaleRecordError
@@ -63,15 +64,15 @@ def template(request: HttpRequest, template_id: int) -> HttpResponse:
 def programme(request: HttpRequest, programme_id: int) -> HttpResponse:
     require(request, Capability.REVIEW_QUALITY)
     found = get_object_or_404(AuditProgramme.objects.select_related("template"), pk=programme_id)
-    audits = found.audits.select_related("referral__person", "team", "auditor")
+    audits = found.audits.select_related("referral__person", "contact", "team", "auditor")
     return render(request, "quality/programme.html", {"programme": found, "audits": audits})
 
 
 def audit(request: HttpRequest, audit_id: int) -> HttpResponse:
     """The auditor grades the case; once graded, another quality officer moderates it."""
     user = require(request, Capability.REVIEW_QUALITY)
-    found = get_object_or_404(Audit.objects.select_related("programme__template", "auditor", "moderator"), pk=audit_id)
-    referral = get_referral_for_user(request, found.referral_id, viewed="case audit")
+    audits = Audit.objects.select_related("programme__template", "auditor", "moderator")
+    found = get_audit_for_user(request, audit_id, viewed="case audit", audits=audits)
     grading = found.status == Audit.Status.ASSIGNED and found.auditor_id == user.pk
     form = GradeForm(request.POST or None, audit=found, initial={"version": found.version}) if grading else None
     if form is not None and form.is_valid():
@@ -93,15 +94,32 @@ def audit(request: HttpRequest, audit_id: int) -> HttpResponse:
     moderation = None
     if found.status == Audit.Status.GRADED and found.auditor_id != user.pk:
         moderation = ModerationForm(initial={"version": found.version, "grade": found.grade})
-    answers = found.answers.select_related("question")
-    context: dict[str, object] = {"audit": found, "referral": referral, "form": form, "moderation": moderation}
-    context |= {"answers": answers, "actions": found.actions.all(), "action_form": None if grading else ActionForm()}
+    context = case_context(found) | {"form": form, "moderation": moderation}
+    context["action_form"] = None if grading else ActionForm()
     return render(request, "quality/audit.html", context)
+
+
+def case_context(audit: Audit) -> dict[str, object]:
+    """What the audit page shows of the audit and its case: for a closed contact, the decisions it audits."""
+    decisions = ThresholdDecision.objects.none()
+    if audit.contact is not None:
+        decisions = ThresholdDecision.objects.filter(contact_child__contact=audit.contact).select_related(
+            "contact_child__person", "decided_by", "reviewed_by", "level"
+        )
+    sample = getattr(audit.contact, "quality_sample", None) if audit.contact else None
+    answers = audit.answers.select_related("question")
+    return {
+        "audit": audit,
+        "answers": answers,
+        "actions": audit.actions.all(),
+        "decisions": decisions,
+        "sample": sample,
+    }
 
 
 def moderate(request: HttpRequest, audit_id: int) -> HttpResponse:
     user = require(request, Capability.REVIEW_QUALITY)
-    found = get_object_or_404(Audit, pk=audit_id)
+    found = get_audit_for_user(request, audit_id, viewed="case audit")
     form = ModerationForm(request.POST)
     if form.is_valid():
         try:
@@ -117,9 +135,7 @@ def moderate(request: HttpRequest, audit_id: int) -> HttpResponse:
         else:
             messages.success(request, "Audit moderated")
             return redirect(found)
-    referral = get_referral_for_user(request, found.referral_id, viewed="case audit")
-    answers = found.answers.select_related("question")
-    context = {"audit": found, "referral": referral, "form": None, "moderation": form, "answers": answers}
+    context = case_context(found) | {"form": None, "moderation": form}
     return render(request, "quality/audit.html", context, status=400)
 
 
@@ -131,7 +147,7 @@ def report(request: HttpRequest) -> HttpResponse:
 @require_POST
 def add_action(request: HttpRequest, audit_id: int) -> HttpResponse:
     user = require(request, Capability.REVIEW_QUALITY)
-    found = get_object_or_404(Audit.objects.select_related("referral__person"), pk=audit_id)
+    found = get_audit_for_user(request, audit_id, viewed="case audit")
     form = ActionForm(request.POST)
     if form.is_valid():
         try:
@@ -148,8 +164,7 @@ def add_action(request: HttpRequest, audit_id: int) -> HttpResponse:
 def respond(request: HttpRequest, audit_id: int) -> HttpResponse:
     """The case's social worker, or their team manager, answers the audit's findings."""
     user = require(request, Capability.VIEW_CHILDREN)
-    found = get_object_or_404(Audit.objects.select_related("referral", "auditor"), pk=audit_id)
-    referral = get_referral_for_user(request, found.referral_id, viewed="case audit")
+    found = get_audit_for_user(request, audit_id, viewed="case audit")
     if services.responder_role(found, user) is None:
         raise PermissionDenied("Only the case's social worker or their team manager responds to its audit")
     form = ResponseForm(request.POST or None)
@@ -160,16 +175,16 @@ def respond(request: HttpRequest, audit_id: int) -> HttpResponse:
             add_errors(form, error)
         else:
             messages.success(request, "Response recorded")
-            return redirect(referral)
-    context = {"audit": found, "referral": referral, "form": form, "actions": found.actions.all()}
+            return redirect(found.case)
+    context = {"audit": found, "form": form, "actions": found.actions.all()}
     return render(request, "quality/respond.html", context)
 
 
 @require_POST
 def complete_action(request: HttpRequest, action_id: int) -> HttpResponse:
     user = require(request, Capability.VIEW_CHILDREN)
-    action = get_object_or_404(AuditAction.objects.select_related("audit__referral__person"), pk=action_id)
-    get_referral_for_user(request, action.audit.referral_id, viewed="case audit")
+    action = get_object_or_404(AuditAction, pk=action_id)
+    action.audit = get_audit_for_user(request, action.audit_id, viewed="case audit")
     try:
         services.complete_audit_action(action=action, by=user, done_on=timezone.localdate())
     except ValidationError as error:
@@ -179,4 +194,4 @@ def complete_action(request: HttpRequest, action_id: int) -> HttpResponse:
     back = request.POST.get("back", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
-    return redirect(action.audit if user.can(Capability.REVIEW_QUALITY) else action.audit.referral)
+    return redirect(action.audit if user.can(Capability.REVIEW_QUALITY) else action.audit.case)

@@ -342,9 +342,10 @@ class SeedCouncil:
         return found
 
     def weeks_to_sample(self) -> list[date]:
-        """The Mondays of the last complete weeks."""
+        """The Mondays of the last complete weeks, since the history began: the audit programme draws from them."""
         this_week = self.today - timedelta(days=self.today.weekday())
-        return [this_week - timedelta(days=7 * n) for n in range(QA_WEEKS[self.context.size], 0, -1)]
+        weeks = [this_week - timedelta(days=7 * n) for n in range(QA_WEEKS[self.context.size], 0, -1)]
+        return [week for week in weeks if week >= self.start] or weeks[-1:]
 
     def tables(self) -> None:
         self.calls_table = Table(

@@ -41,7 +41,7 @@ TOLD_SHARE = 0.92
 PICKED_UP_SHARE = 0.35  # of the undecided contacts when the day team starts
 CALLS_PER_PHONE_CONTACT = 1.5
 ABANDONED_SHARE = 0.08  # of all calls
-QA_WEEKS = {"demo": 1, "large": 8}
+QA_WEEKS = {"demo": 14, "large": 53}  # the history, or the audit programme's year
 YEAR = 365.2425
 
 # Contacts by hour of the day: a working day (mid-morning peak), and a weekend or bank holiday.

@@ -6,6 +6,7 @@ from frontdoor.accounts.models import User
 from frontdoor.accounts.navigation import Section, section_navigation
 from frontdoor.accounts.roles import Capability
 from frontdoor.casework.models import Referral
+from frontdoor.contacts.models import Contact
 from frontdoor.quality.models import Audit
 from frontdoor.quality.services import responder_role
 
@@ -23,11 +24,12 @@ def quality_navigation(context: dict[str, Any]) -> dict[str, Any]:
     return section_navigation(context, SECTIONS, "Audits")
 
 
-@register.inclusion_tag("quality/_referral_audits.html", takes_context=True)
-def referral_audits(context: dict[str, Any], referral: Referral) -> dict[str, Any]:
-    """On the referral: its audits, with a way for its worker or their manager to respond."""
+@register.inclusion_tag("quality/_case_audits.html", takes_context=True)
+def case_audits(context: dict[str, Any], case: Referral | Contact) -> dict[str, Any]:
+    """On a referral or a contact: its graded audits, with a way for its practitioner or their manager to respond."""
     user = context["request"].user
-    found = list(referral.audits.exclude(status=Audit.Status.ASSIGNED).select_related("programme", "referral"))
+    graded = case.audits.exclude(status=Audit.Status.ASSIGNED)
+    found = list(graded.select_related("programme", "referral", "contact"))
     rows = [(audit, isinstance(user, User) and responder_role(audit, user) is not None) for audit in found]
     can_review = isinstance(user, User) and user.can(Capability.REVIEW_QUALITY)
     return {"rows": rows, "can_review": can_review}
