@@ -15,7 +15,7 @@ started a child in need plan after the assessment: here, where a child protectio
 when the protection plan ends (the step down), with its reviews again every three months. Where a protection
 plan on an open referral is still running, the child in need plan that came before it ended on the day of
 the conference, as it does when a conference is recorded in Front Door; where the child in need plan would
-only have started after the conference, the protection plan ends before today and the step down follows.
+only have started after the conference, it never starts: the protection plan takes its place.
 
 As in the casework seed, rows go in through contacts.seed.tools.Table, many at a time.
 """
@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from frontdoor.accounts.models import LocalAuthority, User
 from frontdoor.accounts.roles import Role
-from frontdoor.casework.models import Assessment, CinPlanReview, Referral
+from frontdoor.casework.models import Assessment, CinPlan, CinPlanReview, Referral
 from frontdoor.casework.seed import texts as casework_texts
 from frontdoor.casework.seed.episodes import EpisodePlanner
 from frontdoor.casework.seed.tools import WorkingDays
@@ -93,6 +93,7 @@ COUNTS = (
     "closures_moved",
     "cin_plans_moved",
     "cin_plans_held",
+    "cin_plans_replaced",
 )
 
 
@@ -131,6 +132,7 @@ class ProtectionBuilder:
         self.plans_of: Counter[int] = Counter()  # plans so far, by child
         self.moved_plans: list[int] = []  # child in need plans whose reviews are written again
         self.held_plans: list[tuple[int, date]] = []  # child in need plans ended by a conference, and its day
+        self.replaced_plans: list[int] = []  # child in need plans a protection plan took the place of
 
     def build(self) -> None:
         groups, total = candidates(self.today)
@@ -154,6 +156,10 @@ class ProtectionBuilder:
             CinPlanReview.objects.filter(plan_id__in=self.moved_plans[start : start + 1_000]).delete()
         for plan, conference_day in self.held_plans:
             CinPlanReview.objects.filter(plan_id=plan, held_on__gt=conference_day).delete()
+        for start in range(0, len(self.replaced_plans), 1_000):
+            batch = self.replaced_plans[start : start + 1_000]
+            CinPlanReview.objects.filter(plan_id__in=batch).delete()
+            CinPlan.objects.filter(pk__in=batch).delete()
         self.tables.flush()
         self.tables.reset_sequences()
         self.report()
@@ -368,12 +374,11 @@ class ProtectionBuilder:
         """The plan's dates, fitted around the casework: None where the casework leaves no room for one."""
         adult = add_months(case.born, 18 * 12) if case.born is not None else None
         if case.is_open:
-            if case.cin is not None and case.cin[1] >= start:
-                latest: date | None = self.yesterday - timedelta(days=1)  # then the child in need plan
-            elif not case.still_assessing and case.last_outcome in OUTCOMES_ENDED:
+            if case.last_outcome in OUTCOMES_ENDED and not case.still_assessing and case.cin is None:
                 return None  # assessed as needing no plan at all
-            else:
-                latest = None
+            # Still open: a child in need plan that would only start after the conference never starts,
+            # as the protection plan takes its place (see `replace`).
+            latest: date | None = None
         else:
             room = STEP_DOWN_ROOM if case.cin is not None else 1
             latest = case.close_limit(self.today) - timedelta(days=room)
@@ -409,8 +414,10 @@ class ProtectionBuilder:
             self.extend(case, dates.end)
             if case.cin is not None:
                 self.step_down(case, dates.end)
-        elif case.cin is not None:
+        elif case.cin is not None and case.cin[1] < dates.start:
             self.hold(case, dates.start)
+        elif case.cin is not None:
+            self.replace(case)
 
     def visit(self, case: Case, plan: int, day: date, said: dict[str, str]) -> None:
         rng = self.rng
@@ -455,6 +462,12 @@ class ProtectionBuilder:
         self.held_plans.append((plan, conference_day))
         self.counts["cin_plans_held"] += 1
 
+    def replace(self, case: Case) -> None:
+        """The conference came before the child in need plan would have started: the protection plan is the plan."""
+        assert case.cin is not None
+        self.replaced_plans.append(case.cin[0])
+        self.counts["cin_plans_replaced"] += 1
+
     def order(self, case: Case, held_on: date) -> None:
         """Police protection on the day of the referral, or an emergency protection order soon after the discussion."""
         rng = self.rng
@@ -492,7 +505,8 @@ class ProtectionBuilder:
             f"conferences ({on_time:.0%} on time), {counts['plans']:,} plans ({counts['open_plans']:,} open), "
             f"{counts['reviews']:,} reviews, {counts['core_groups']:,} core groups, {counts['visits']:,} visits, "
             f"{counts['orders']:,} orders; {counts['closures_moved']:,} closures and "
-            f"{counts['cin_plans_moved']:,} CIN plans moved and {counts['cin_plans_held']:,} ended by a conference"
+            f"{counts['cin_plans_moved']:,} CIN plans moved, {counts['cin_plans_held']:,} ended by a conference "
+            f"and {counts['cin_plans_replaced']:,} replaced by a protection plan"
         )
 
 
