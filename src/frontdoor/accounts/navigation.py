@@ -45,8 +45,7 @@ NAVIGATION = [
     ),
     NavItem("Timescales", "timescales:overview", Capability.VIEW_TIMESCALES, ("timescales:",)),
     NavItem("Returns", "returns:index", Capability.PREPARE_RETURNS, ("returns:",)),
-    NavItem("Teams", "accounts:teams", Capability.VIEW_TEAMS),
-    NavItem("Caseloads", "workforce:team", Capability.VIEW_TEAMS, ("workforce:",)),
+    NavItem("Workforce", "workforce:team", Capability.VIEW_TEAMS, ("workforce:", "accounts:teams")),
     NavItem("Audits", "quality:index", Capability.REVIEW_QUALITY, ("quality:",)),
     NavItem("Event log", "records:events", Capability.VIEW_EVENT_LOG, ("records:",)),
     NavItem(

@@ -39,6 +39,7 @@ SECTIONS = [
     ("Unallocated work", "workforce:unallocated", Capability.AUTHORISE_CASEWORK),
     ("Supervision", "workforce:supervision", Capability.VIEW_TEAMS),
     ("Cases without oversight", "workforce:oversight", Capability.AUTHORISE_CASEWORK),
+    ("Teams and members", "accounts:teams", Capability.VIEW_TEAMS),
     ("Caseload weights and limits", "workforce:policy", Capability.MANAGE_COUNCIL),
 ]
 
