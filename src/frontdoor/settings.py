@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "frontdoor.returns",
     "frontdoor.workforce",
     "frontdoor.quality",
+    "frontdoor.partners",
     "frontdoor.api",
     "django.contrib.admin",
     "django.contrib.auth",

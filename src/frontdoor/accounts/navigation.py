@@ -20,7 +20,7 @@ class NavItem:
 
 NAVIGATION = [
     NavItem("Home", "home", None),
-    NavItem("Front door", "contacts:queue", Capability.DECIDE_CONTACTS, ("contacts:",)),
+    NavItem("Front door", "contacts:queue", Capability.DECIDE_CONTACTS, ("contacts:", "partners:")),
     NavItem("People", "people:search", Capability.VIEW_CHILDREN, ("people:",)),
     NavItem("Assessments", "casework:my-assessments", Capability.DO_CASEWORK, ("casework:",)),
     NavItem("Child protection", "protection:plans", Capability.DO_CASEWORK, ("protection:",)),

@@ -45,11 +45,17 @@ class Capability(StrEnum):
     MANAGE_COUNCIL = "manage_council"
     MANAGE_STAFF = "manage_staff"
     PREPARE_RETURNS = "prepare_returns"
+    RECEIVE_POLICE_NOTIFICATIONS = "receive_police_notifications"
 
 
 _PRACTICE = {Capability.VIEW_CHILDREN, Capability.EDIT_PEOPLE, Capability.VIEW_TIMESCALES}
 # The front door: taking contacts, deciding them, and taking over the night's work.
-_DUTY = _PRACTICE | {Capability.RECORD_CONTACTS, Capability.DECIDE_CONTACTS, Capability.ACKNOWLEDGE_HANDOVER}
+_DUTY = _PRACTICE | {
+    Capability.RECORD_CONTACTS,
+    Capability.DECIDE_CONTACTS,
+    Capability.ACKNOWLEDGE_HANDOVER,
+    Capability.RECEIVE_POLICE_NOTIFICATIONS,
+}
 # Qualified social work: assessments, plans, the work of a referral.
 _CASEWORK = _DUTY | {Capability.DO_CASEWORK}
 _MANAGEMENT = _CASEWORK | {

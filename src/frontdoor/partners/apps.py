@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PartnersConfig(AppConfig):
+    name = "frontdoor.partners"
+    verbose_name = "Multi-agency work"

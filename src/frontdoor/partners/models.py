@@ -1,0 +1,85 @@
+"""What partner agencies send the front door: the police's notifications of incidents involving children."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class PoliceNotification(models.Model):
+    """One incident the police tell us about (a PPN, DOM5 or similar), with the children and adults in it."""
+
+    class Kind(models.TextChoices):
+        DOMESTIC_ABUSE = "domestic_abuse", "Domestic abuse"
+        MISSING = "missing", "Missing child"
+        OTHER = "other", "Other"
+
+    class Risk(models.TextChoices):
+        STANDARD = "standard", "Standard"
+        MEDIUM = "medium", "Medium"
+        HIGH = "high", "High"
+
+    class Source(models.TextChoices):
+        API = "api", "Police system (API)"
+        CSV = "csv", "CSV import"
+
+    police_reference = models.CharField(max_length=40, unique=True)
+    incident_at = models.DateTimeField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    dash_risk = models.CharField(max_length=10, choices=Risk.choices, blank=True, help_text="The DASH risk grade.")
+    summary = models.TextField()
+    marac_referral = models.BooleanField(default=False, help_text="The police have referred the victim to MARAC.")
+    source = models.CharField(max_length=5, choices=Source.choices)
+    received_at = models.DateTimeField(default=timezone.now)
+    received_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    triaged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+        indexes = [models.Index(fields=["triaged_at", "received_at"], name="notification_triage")]
+
+    def __str__(self) -> str:
+        return f"Police notification {self.police_reference}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:notification", args=[self.pk])
+
+
+class NotificationPerson(models.Model):
+    """A child or adult named on a notification, as the police gave them, and who they are in our index."""
+
+    class Role(models.TextChoices):
+        CHILD_PRESENT = "child_present", "Child, present"
+        CHILD_LINKED = "child_linked", "Child, linked but not present"
+        VICTIM = "victim", "Victim"
+        ALLEGED_PERPETRATOR = "alleged_perpetrator", "Alleged perpetrator"
+        OTHER = "other", "Other adult"
+
+    CHILD_ROLES = (Role.CHILD_PRESENT, Role.CHILD_LINKED)
+
+    notification = models.ForeignKey(PoliceNotification, on_delete=models.CASCADE, related_name="people")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    date_of_birth = models.DateField(null=True, blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    # The index's likely matches when the notification came in: [{"person": id, "score": 0.93, "reasons": [...]}]
+    suggestions = models.JSONField(default=list, blank=True)
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="police_notifications"
+    )
+    matched_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    matched_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["notification", "id"]
+        indexes = [models.Index(fields=["person", "matched_at"], name="notification_person_matched")]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name} ({self.get_role_display().lower()})"
+
+    @property
+    def is_child(self) -> bool:
+        return self.role in self.CHILD_ROLES
