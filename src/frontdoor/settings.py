@@ -311,6 +311,10 @@ SPECTACULAR_SETTINGS = {
         "StrategyDiscussionKindEnum": "frontdoor.protection.models.StrategyDiscussion.Kind",
         "AssessmentKindEnum": "frontdoor.casework.models.AssessmentKind",
         "AuditGradeEnum": "frontdoor.quality.models.Grade",
+        "PoliceNotificationKindEnum": "frontdoor.partners.models.PoliceNotification.Kind",
+        "PoliceNotificationSourceEnum": "frontdoor.partners.models.PoliceNotification.Source",
+        "SourceEnum": "frontdoor.codes.ReferralSource",
+        "NotificationPersonRoleEnum": "frontdoor.partners.models.NotificationPerson.Role",
     },
 }
 

@@ -3,6 +3,7 @@ from django.urls import include, path
 from frontdoor.accounts import api as accounts_api
 from frontdoor.casework import api as casework_api
 from frontdoor.contacts import api as contacts_api
+from frontdoor.partners import api as partners_api
 from frontdoor.people import api as people_api
 from frontdoor.protection import api as protection_api
 from frontdoor.quality import api as quality_api
@@ -33,6 +34,13 @@ urlpatterns = [
     path("v1/caseloads/", workforce_api.caseloads, name="caseloads"),
     path("v1/supervision/", workforce_api.supervision, name="supervision"),
     path("v1/supervision/<int:session_id>/", workforce_api.supervision_detail, name="supervision-detail"),
+    path("v1/police-notifications/", partners_api.police_notifications, name="police-notifications"),
+    path(
+        "v1/police-notifications/<int:notification_id>/",
+        partners_api.police_notification,
+        name="police-notification",
+    ),
+    path("v1/police-notifications/people/<int:named_id>/match/", partners_api.match, name="police-notification-match"),
     path("v1/audit-programmes/", quality_api.programmes, name="audit-programmes"),
     path("v1/audits/", quality_api.audits, name="audits"),
     path("v1/audits/<int:audit_id>/", quality_api.audit_detail, name="audit-detail"),
