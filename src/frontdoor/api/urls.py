@@ -16,6 +16,7 @@ urlpatterns = [
     path("v1/council/", accounts_api.council, name="council"),
     path("v1/calendar/working-days/", timescales_api.working_days, name="working-days"),
     path("v1/calls/", include("frontdoor.contacts.call_api_urls")),
+    path("v1/early-help/", include("frontdoor.earlyhelp.api_urls")),
     path("v1/contacts/", contacts_api.contacts, name="contacts"),
     path("v1/contacts/<int:contact_id>/", contacts_api.contact_detail, name="contact-detail"),
     path(
