@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from frontdoor.protection.models import Agency
+
 
 class PoliceNotification(models.Model):
     """One incident the police tell us about (a PPN, DOM5 or similar), with the children and adults in it."""
@@ -83,3 +85,86 @@ class NotificationPerson(models.Model):
     @property
     def is_child(self) -> bool:
         return self.role in self.CHILD_ROLES
+
+
+class TriageMeeting(models.Model):
+    """The daily meeting of the police and the front door that decides, child by child, what each notification needs."""
+
+    held_on = models.DateField()
+    started_at = models.DateTimeField(default=timezone.now)
+    chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    minutes = models.TextField(blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["held_on"], name="one_triage_meeting_a_day")]
+
+    def __str__(self) -> str:
+        return f"Triage meeting, {self.held_on:%-d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:meeting", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class MeetingAttendee(models.Model):
+    meeting = models.ForeignKey(TriageMeeting, on_delete=models.CASCADE, related_name="attendees")
+    agency = models.CharField(max_length=12, choices=Agency.choices)
+    name = models.CharField(max_length=150)
+
+    class Meta:
+        ordering = ["meeting", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_agency_display()})"
+
+
+class TriageDecision(models.Model):
+    """What the meeting decided for one child on a notification, and the contact or task that decision made."""
+
+    class Outcome(models.TextChoices):
+        NFA = "nfa", "No further action"
+        ENCOMPASS = "encompass", "Notify the school (Operation Encompass)"
+        EARLY_HELP = "early_help", "Early help"
+        CONTACT = "contact", "Contact for the front door"
+        ALLOCATED_WORKER = "allocated_worker", "Tell the allocated worker (open case)"
+        MARAC = "marac", "Refer to MARAC"
+
+    # Outcomes that leave someone a task to do and tick off.
+    TASKS = (Outcome.ENCOMPASS, Outcome.ALLOCATED_WORKER, Outcome.MARAC)
+
+    meeting = models.ForeignKey(TriageMeeting, on_delete=models.PROTECT, related_name="decisions")
+    child = models.OneToOneField(NotificationPerson, on_delete=models.PROTECT, related_name="triage")
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    note = models.TextField(blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(default=timezone.now)
+    contact = models.ForeignKey(
+        "contacts.Contact", on_delete=models.PROTECT, null=True, blank=True, related_name="triage_decisions"
+    )
+    early_help_request = models.ForeignKey(
+        "earlyhelp.EarlyHelpRequest", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="triage_tasks"
+    )
+    due_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["meeting", "id"]
+        indexes = [models.Index(fields=["done_at", "due_at"], name="triage_task_due")]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} for {self.child}"
+
+    @property
+    def is_task(self) -> bool:
+        return self.outcome in self.TASKS

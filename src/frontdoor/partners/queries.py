@@ -1,13 +1,18 @@
 """What the police notification pages read: the list, the unmatched queue, and each person's likely matches."""
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from frontdoor.accounts.models import User
-from frontdoor.partners.models import NotificationPerson, PoliceNotification
+from frontdoor.accounts.roles import Capability
+from frontdoor.casework.models import Referral
+from frontdoor.partners.models import NotificationPerson, PoliceNotification, TriageDecision, TriageMeeting
 from frontdoor.people.access import restricted_ids_visible_to
 from frontdoor.people.models import Person
+from frontdoor.timescales.calendar import add_working_days
 
 
 def notifications_list() -> QuerySet[PoliceNotification]:
@@ -51,3 +56,91 @@ def likely_matches(user: User, people: list[NotificationPerson]) -> dict[int, li
             likely.append(Likely(person if visible else None, suggestion["score"], suggestion["reasons"]))
         result[named.pk] = likely
     return result
+
+
+@dataclass
+class TriageRow:
+    child: NotificationPerson
+    adults: list[NotificationPerson]
+    repeats: int  # other notifications naming this child in the last 12 months
+    perpetrator_repeats: int  # other notifications naming the same alleged perpetrator in the last 12 months
+    open_case: Referral | None
+    late: bool  # not triaged within a working day of arriving
+
+    @property
+    def notification(self) -> PoliceNotification:
+        return self.child.notification
+
+
+RISK_ORDER = {"high": 0, "medium": 1, "standard": 2, "": 3}
+
+
+def triage_rows(meeting: TriageMeeting) -> list[TriageRow]:
+    """Every child waiting for a decision, and those decided at this meeting: highest risk first, oldest first.
+
+    A fixed number of queries however many notifications are waiting: the meeting works through dozens.
+    """
+    children = list(
+        NotificationPerson.objects.filter(role__in=NotificationPerson.CHILD_ROLES)
+        .filter(Q(triage__isnull=True) | Q(triage__meeting=meeting))
+        .select_related("notification", "person", "triage")
+        .order_by("notification__received_at", "notification_id", "id")
+    )
+    notification_ids = {c.notification_id for c in children}
+    adults: dict[int, list[NotificationPerson]] = {}
+    for adult in NotificationPerson.objects.filter(notification_id__in=notification_ids).exclude(
+        role__in=NotificationPerson.CHILD_ROLES
+    ):
+        adults.setdefault(adult.notification_id, []).append(adult)
+    perpetrators = {
+        a.notification_id: a.person_id
+        for found in adults.values()
+        for a in found
+        if a.role == NotificationPerson.Role.ALLEGED_PERPETRATOR and a.person_id
+    }
+    people = {c.person_id for c in children if c.person_id} | set(perpetrators.values())
+    year_ago = timezone.now() - timedelta(days=365)
+    named = dict(
+        NotificationPerson.objects.filter(person_id__in=people, notification__incident_at__gte=year_ago)
+        .values_list("person_id")
+        .annotate(n=Count("notification_id", distinct=True))
+    )
+    cases = {
+        r.person_id: r for r in Referral.objects.filter(person_id__in=people, closed_on=None).select_related("worker")
+    }
+    today = timezone.localdate()
+    rows = []
+    for child in children:
+        received = timezone.localtime(child.notification.received_at).date()
+        decided = getattr(child, "triage", None)
+        perpetrator = perpetrators.get(child.notification_id)
+        rows.append(
+            TriageRow(
+                child=child,
+                adults=adults.get(child.notification_id, []),
+                repeats=max(0, named.get(child.person_id, 0) - 1) if child.person_id else 0,
+                perpetrator_repeats=max(0, named.get(perpetrator, 0) - 1) if perpetrator else 0,
+                open_case=cases.get(child.person_id) if child.person_id else None,
+                late=decided is None and add_working_days(received, 1) < today,
+            )
+        )
+    rows.sort(key=lambda r: (RISK_ORDER.get(r.notification.dash_risk, 3), r.notification.received_at))
+    return rows
+
+
+def open_tasks(user: User) -> QuerySet[TriageDecision]:
+    """Encompass, MARAC and allocated-worker tasks still to do, soonest due first: the user's own, or all of them."""
+    tasks = TriageDecision.objects.filter(outcome__in=TriageDecision.TASKS, done_at=None).select_related(
+        "child__notification", "child__person", "assigned_to"
+    )
+    if not user.can(Capability.RECEIVE_POLICE_NOTIFICATIONS):
+        tasks = tasks.filter(assigned_to=user)
+    return tasks.order_by("due_at", "id")
+
+
+def late_notifications() -> QuerySet[PoliceNotification]:
+    """Not triaged, received before the start of the last working day: waiting longer than a working day."""
+    today = timezone.localdate()
+    cut = add_working_days(today, -1)
+    start = timezone.make_aware(datetime.combine(cut, datetime.min.time()))
+    return PoliceNotification.objects.filter(triaged_at=None, received_at__lt=start)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdoor.partners import views
+from frontdoor.partners import meeting_views, views
 
 app_name = "partners"
 urlpatterns = [
@@ -9,4 +9,10 @@ urlpatterns = [
     path("police/unmatched/", views.unmatched, name="unmatched"),
     path("police/<int:notification_id>/", views.notification, name="notification"),
     path("police/people/<int:named_id>/match/", views.match, name="match"),
+    path("meetings/", meeting_views.meetings, name="meetings"),
+    path("meetings/<int:meeting_id>/", meeting_views.meeting, name="meeting"),
+    path("meetings/<int:meeting_id>/decisions/", meeting_views.decide, name="decide"),
+    path("meetings/<int:meeting_id>/close/", meeting_views.close, name="close-meeting"),
+    path("tasks/", meeting_views.tasks, name="tasks"),
+    path("tasks/<int:decision_id>/done/", meeting_views.task_done, name="task-done"),
 ]

@@ -13,6 +13,8 @@ SECTIONS = [
     ("Waiting for a manager", "contacts:tray", Capability.AUTHORISE_DECISIONS),
     ("Out-of-hours handover", "contacts:handover", Capability.ACKNOWLEDGE_HANDOVER),
     ("Police notifications", "partners:police", Capability.RECEIVE_POLICE_NOTIFICATIONS),
+    ("Triage meeting", "partners:meetings", Capability.RECEIVE_POLICE_NOTIFICATIONS),
+    ("Triage tasks", "partners:tasks", Capability.RECEIVE_POLICE_NOTIFICATIONS),
     ("Quality assurance", "contacts:quality", Capability.REVIEW_QUALITY),
     ("Calls", "contacts:call-figures", Capability.VIEW_CALL_FIGURES),
 ]
