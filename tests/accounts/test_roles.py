@@ -12,8 +12,8 @@ def test_administrators_run_the_system_but_do_not_read_childrens_records() -> No
     assert not admin.can(Capability.VIEW_CHILDREN)
 
 
-def test_partners_have_no_staff_capabilities() -> None:
-    assert User(role=Role.PARTNER).capabilities == frozenset()
+def test_partners_only_submit_referrals_through_the_portal() -> None:
+    assert User(role=Role.PARTNER).capabilities == frozenset({Capability.SUBMIT_REFERRALS})
 
 
 def test_a_closed_account_can_do_nothing() -> None:

@@ -20,6 +20,7 @@ class NavItem:
 
 NAVIGATION = [
     NavItem("Home", "home", None),
+    NavItem("Your referrals", "partners:portal", Capability.SUBMIT_REFERRALS, ("partners:portal",)),
     NavItem("Front door", "contacts:queue", Capability.DECIDE_CONTACTS, ("contacts:", "partners:")),
     NavItem("People", "people:search", Capability.VIEW_CHILDREN, ("people:",)),
     NavItem("Assessments", "casework:my-assessments", Capability.DO_CASEWORK, ("casework:",)),

@@ -46,6 +46,7 @@ class Capability(StrEnum):
     MANAGE_STAFF = "manage_staff"
     PREPARE_RETURNS = "prepare_returns"
     RECEIVE_POLICE_NOTIFICATIONS = "receive_police_notifications"
+    SUBMIT_REFERRALS = "submit_referrals"  # partner agencies, through the portal
 
 
 _PRACTICE = {Capability.VIEW_CHILDREN, Capability.EDIT_PEOPLE, Capability.VIEW_TIMESCALES}
@@ -82,7 +83,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.EDT_WORKER: frozenset(_PRACTICE | {Capability.RECORD_CONTACTS, Capability.DECIDE_CONTACTS}),
     Role.EARLY_HELP_PRACTITIONER: frozenset(_PRACTICE),
     # Partners see only what they submitted, through the partner portal.
-    Role.PARTNER: frozenset(),
+    Role.PARTNER: frozenset({Capability.SUBMIT_REFERRALS}),
     Role.QA_OFFICER: frozenset(
         _DATA | {Capability.VIEW_EVENT_LOG, Capability.REVIEW_QUALITY, Capability.PREPARE_RETURNS}
     ),

@@ -197,6 +197,9 @@ def contacts(request: Request) -> Response:
 
 
 def _create(request: Request, user: User) -> Response:
+    # Partners refer through the portal, which asks for consent and keeps their feedback; not here.
+    if not user.can(Capability.RECORD_CONTACTS):
+        raise PermissionDenied("Your role cannot record contacts")
     body = ContactIn(data=request.data)
     body.is_valid(raise_exception=True)
     data = body.validated_data

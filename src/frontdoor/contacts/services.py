@@ -133,7 +133,11 @@ def record_contact(
     idempotency_key: str | None = None,
 ) -> Contact:
     """Record a contact about one or more children. The same idempotency key twice gives one contact."""
-    _require(by, Capability.RECORD_CONTACTS, "Your role cannot record contacts")
+    if not (channel == Channel.ONLINE and by.can(Capability.SUBMIT_REFERRALS)):
+        _require(by, Capability.RECORD_CONTACTS, "Your role cannot record contacts")
+    elif any(c.person is not None for c in children):
+        # A partner cannot see the people index, so cannot name a record in it: the front door matches.
+        raise PermissionDenied("A partner describes the child; the front door finds them in the people index")
     if idempotency_key and (existing := Contact.objects.filter(idempotency_key=idempotency_key).first()):
         return existing
     _check_contact(

@@ -168,3 +168,51 @@ class TriageDecision(models.Model):
     @property
     def is_task(self) -> bool:
         return self.outcome in self.TASKS
+
+
+class PartnerProfile(models.Model):
+    """Who a partner user works for: their referrals carry it, and the contact's source follows from it."""
+
+    class Agency(models.TextChoices):
+        SCHOOL = "2A", "School"
+        HEALTH_VISITOR = "3B", "Health visiting"
+        GP = "3A", "GP practice"
+        SCHOOL_NURSE = "3C", "School nursing"
+        HOSPITAL = "3E", "Hospital"
+        POLICE = "6", "Police"
+        HOUSING = "4", "Housing"
+        OTHER = "8", "Other organisation"
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partner_profile")
+    organisation = models.CharField(max_length=150)
+    agency = models.CharField(max_length=2, choices=Agency.choices, help_text="Also the contact's source code.")
+    phone = models.CharField(max_length=30, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.organisation})"
+
+
+class PortalReferral(models.Model):
+    """A referral a partner made through the portal: the contact it became, and the feedback they were given."""
+
+    contact = models.OneToOneField("contacts.Contact", on_delete=models.PROTECT, related_name="portal_referral")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="portal_referrals"
+    )
+    submitted_at = models.DateTimeField(default=timezone.now)
+    consent_reason = models.TextField(blank=True, help_text="Why the family's consent was not sought or was refused.")
+    support_so_far = models.TextField(blank=True, help_text="What the partner has already done to help.")
+    feedback = models.TextField(blank=True)
+    feedback_at = models.DateTimeField(null=True, blank=True)
+    feedback_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Portal referral {self.contact.reference}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:portal-referral", args=[self.pk])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdoor.partners import meeting_views, views
+from frontdoor.partners import meeting_views, portal_views, views
 
 app_name = "partners"
 urlpatterns = [
@@ -13,6 +13,10 @@ urlpatterns = [
     path("meetings/<int:meeting_id>/", meeting_views.meeting, name="meeting"),
     path("meetings/<int:meeting_id>/decisions/", meeting_views.decide, name="decide"),
     path("meetings/<int:meeting_id>/close/", meeting_views.close, name="close-meeting"),
+    path("portal/", portal_views.referrals, name="portal"),
+    path("portal/new/", portal_views.new_referral, name="portal-new"),
+    path("portal/<int:referral_id>/", portal_views.referral, name="portal-referral"),
+    path("portal/<int:referral_id>/feedback/", portal_views.feedback, name="portal-feedback"),
     path("tasks/", meeting_views.tasks, name="tasks"),
     path("tasks/<int:decision_id>/done/", meeting_views.task_done, name="task-done"),
 ]

@@ -106,6 +106,8 @@ def _session_data(session: SupervisionSession, reader: User) -> dict[str, object
 @api_view(["POST"])
 def supervision(request: Request) -> Response:
     user = acting_user(request)
+    if not user.can(Capability.AUTHORISE_CASEWORK):
+        raise PermissionDenied("Only a manager records supervision")
     data = validated(SupervisionIn, request)
     worker = User.objects.filter(pk=data["worker"]).first()
     referrals = {
