@@ -216,3 +216,78 @@ class PortalReferral(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("partners:portal-referral", args=[self.pk])
+
+
+class InformationRequest(models.Model):
+    """A partner agency asking what we know about a child, answered against a clock."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Waiting for an answer"
+        ANSWERED = "answered", "Answered"
+        DECLINED = "declined", "Declined"
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="information_requests")
+    agency = models.CharField(max_length=12, choices=Agency.choices)
+    requester = models.CharField(max_length=150, help_text="Name and role of who asked.")
+    organisation = models.CharField(max_length=150)
+    asked_for = models.TextField(help_text="What they asked for.")
+    purpose = models.TextField(help_text="Why they need it.")
+    urgent = models.BooleanField(default=False)
+    received_at = models.DateTimeField()
+    due_on = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    declined_reason = models.TextField(blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["status", "due_on"], name="information_request_due")]
+
+    def __str__(self) -> str:
+        return f"Request from {self.organisation} about {self.person}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:information-request", args=[self.pk])
+
+
+class InformationShare(models.Model):
+    """One disclosure about a child: what, to whom, when, on what lawful basis, and whether the family knew."""
+
+    class Basis(models.TextChoices):
+        PUBLIC_TASK = "public_task", "Public task: our duties under the Children Acts (UK GDPR article 6(1)(e))"
+        LEGAL_OBLIGATION = "legal_obligation", "Legal obligation: a law or court order requires it (6(1)(c))"
+        VITAL_INTERESTS = "vital_interests", "Vital interests: to protect someone's life (6(1)(d))"
+        CONSENT = "consent", "Consent (6(1)(a)): rarely right for safeguarding"
+
+    class Condition(models.TextChoices):
+        NONE = "none", "No special category or criminal offence data"
+        SAFEGUARDING = (
+            "safeguarding",
+            "Safeguarding of children and individuals at risk (DPA 2018 schedule 1 paragraph 18)",
+        )
+        LEGAL_CLAIMS = "legal_claims", "Legal claims or court proceedings (article 9(2)(f))"
+        HEALTH_CARE = "health_care", "Health or social care (article 9(2)(h))"
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="information_shares")
+    request = models.ForeignKey(
+        InformationRequest, on_delete=models.PROTECT, null=True, blank=True, related_name="shares"
+    )
+    agency = models.CharField(max_length=12, choices=Agency.choices)
+    recipient = models.CharField(max_length=150, help_text="Name and role of who received it.")
+    organisation = models.CharField(max_length=150)
+    shared_on = models.DateField()
+    what = models.TextField(help_text="The information shared.")
+    purpose = models.TextField()
+    basis = models.CharField(max_length=20, choices=Basis.choices)
+    condition = models.CharField(max_length=20, choices=Condition.choices)
+    family_informed = models.BooleanField()
+    not_informed_reason = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-shared_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Shared with {self.organisation} on {self.shared_on:%-d %B %Y}"

@@ -15,6 +15,7 @@ SECTIONS = [
     ("Police notifications", "partners:police", Capability.RECEIVE_POLICE_NOTIFICATIONS),
     ("Triage meeting", "partners:meetings", Capability.RECEIVE_POLICE_NOTIFICATIONS),
     ("Triage tasks", "partners:tasks", Capability.RECEIVE_POLICE_NOTIFICATIONS),
+    ("Information sharing", "partners:sharing", Capability.DECIDE_CONTACTS),
     ("Quality assurance", "contacts:quality", Capability.REVIEW_QUALITY),
     ("Calls", "contacts:call-figures", Capability.VIEW_CALL_FIGURES),
 ]
