@@ -25,6 +25,7 @@ NAVIGATION = [
     NavItem("People", "people:search", Capability.VIEW_CHILDREN, ("people:",)),
     NavItem("Assessments", "casework:my-assessments", Capability.DO_CASEWORK, ("casework:",)),
     NavItem("Child protection", "protection:plans", Capability.DO_CASEWORK, ("protection:",)),
+    NavItem("Early help", "earlyhelp:episodes", Capability.DO_EARLY_HELP, ("earlyhelp:",)),
     NavItem(
         "Calls",
         "contacts:call-figures",

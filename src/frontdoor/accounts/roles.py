@@ -47,6 +47,7 @@ class Capability(StrEnum):
     PREPARE_RETURNS = "prepare_returns"
     RECEIVE_POLICE_NOTIFICATIONS = "receive_police_notifications"
     SUBMIT_REFERRALS = "submit_referrals"  # partner agencies, through the portal
+    DO_EARLY_HELP = "do_early_help"
 
 
 _PRACTICE = {Capability.VIEW_CHILDREN, Capability.EDIT_PEOPLE, Capability.VIEW_TIMESCALES}
@@ -69,6 +70,7 @@ _MANAGEMENT = _CASEWORK | {
     Capability.MERGE_PEOPLE,
     Capability.MANAGE_RESTRICTIONS,
     Capability.REVIEW_WARNINGS,
+    Capability.DO_EARLY_HELP,
 }
 # Data officers: quality assurance and performance staff keep the people index clean.
 _DATA = {Capability.VIEW_CHILDREN, Capability.VIEW_TIMESCALES, Capability.MERGE_PEOPLE}
@@ -81,7 +83,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.SERVICE_MANAGER: frozenset(_MANAGEMENT | {Capability.PREPARE_RETURNS}),
     # Out of hours the emergency duty team records and decides; the day team acknowledges.
     Role.EDT_WORKER: frozenset(_PRACTICE | {Capability.RECORD_CONTACTS, Capability.DECIDE_CONTACTS}),
-    Role.EARLY_HELP_PRACTITIONER: frozenset(_PRACTICE),
+    # Early help works with families by consent, and steps a family up to the front door with a contact.
+    Role.EARLY_HELP_PRACTITIONER: frozenset(_PRACTICE | {Capability.DO_EARLY_HELP, Capability.RECORD_CONTACTS}),
     # Partners see only what they submitted, through the partner portal.
     Role.PARTNER: frozenset({Capability.SUBMIT_REFERRALS}),
     Role.QA_OFFICER: frozenset(

@@ -3,18 +3,18 @@
 Each returns a `.values()` query, ordered by the list's date so the workbook reads in time order and
 two builds of the same records give the same file. Whatever the records date is counted only if it
 happened by the inspection date, so the lists describe the council as the inspectors would have found
-it that day; the few things kept without a date (an early help request's status, a plan's latest
-category of abuse, a child's details) are as they are now.
+it that day; the few things kept without a date (a plan's latest category of abuse, a child's details)
+are as they are now.
 """
 
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Exists, F, Min, OuterRef, Q, QuerySet, Subquery, When
 
 from frontdoor.casework.models import Assessment, CinPlan, Referral
 from frontdoor.contacts.models import ContactChild
-from frontdoor.earlyhelp.models import EarlyHelpRequest
+from frontdoor.earlyhelp.models import EarlyHelpEpisode
 from frontdoor.protection.models import (
     ChildProtectionPlan,
     InitialConference,
@@ -48,17 +48,29 @@ def unidentified_children(period: Period) -> int:
 
 
 def early_help(period: Period) -> Values:
-    """List 2: early help asked for in the period, and any still open whenever it was asked for.
+    """List 2: early help assessments open at any time in the period, and episodes open on the inspection date.
 
-    EarlyHelpRequest has no assessment of its own yet: the request date stands for the start of the
-    early help assessment, and its status is today's (there is no history of it).
+    Ofsted asks for "all early help assessments in the six months before the date of inspection" and "current
+    early help interventions"; like D2I, one row per episode. A request the early help team has not taken on is
+    neither, so it is not listed. An assessment started after the inspection date was not yet known: the row
+    then stands on the episode's start, as does an open episode not yet assessed.
     """
-    still_open = ~Q(status=EarlyHelpRequest.Status.CLOSED)
+    day = period.inspection_date
+    assessed = Q(assessment__started_on__lte=day)
+    assessed_in_period = assessed & (
+        Q(assessment__completed_on__isnull=True) | Q(assessment__completed_on__gte=period.start)
+    )
+    open_on_the_day = Q(closed_on__isnull=True) | Q(closed_on__gt=day)
     return (
-        EarlyHelpRequest.objects.filter(requested_on__lte=period.inspection_date)
-        .filter(Q(requested_on__gte=period.start) | still_open)
-        .order_by("requested_on", "id")
-        .values(*person_fields("person"), "requested_on")
+        EarlyHelpEpisode.objects.filter(started_on__lte=day)
+        .filter(open_on_the_day | assessed_in_period)
+        .annotate(
+            assessment_start=Case(When(assessed, then=F("assessment__started_on")), default=F("started_on")),
+            assessment_completed=Case(When(assessed, then=F("assessment__completed_on"))),
+            assessment_organisation=Case(When(assessed, then=F("assessment__organisation"))),
+        )
+        .order_by("assessment_start", "id")
+        .values(*person_fields("person"), "assessment_start", "assessment_completed", "assessment_organisation")
     )
 
 

@@ -58,10 +58,15 @@ def list_1(period: Period) -> Iterator[Row]:
 
 
 def list_2(period: Period) -> Iterator[Row]:
-    # Early help is the council's own service; a request records no completion, and the column may be blank.
-    organisation = LocalAuthority.load().name
+    # An episode not yet assessed is the council's own early help team's work.
+    council = LocalAuthority.load().name
     for row in _stream(queries.early_help(period)):
-        yield (*child_cells(row, "person", period), dmy(row["requested_on"]), None, organisation)
+        yield (
+            *child_cells(row, "person", period),
+            dmy(row["assessment_start"]),
+            dmy(period.known(row["assessment_completed"])),
+            row["assessment_organisation"] or council,
+        )
 
 
 def list_3(period: Period) -> Iterator[Row]:
