@@ -182,3 +182,18 @@ def test_a_restricted_record_is_suggested_without_its_details(client_for, contac
 def test_police_notifications_are_for_the_front_door(client_for, partner: User, qa_officer: User, path: str) -> None:
     assert client_for(partner).get(path).status_code == 403
     assert client_for(qa_officer).get(path).status_code == 403
+
+
+def test_a_persons_suggestions_do_not_depend_on_who_else_is_in_the_file(mia: Person) -> None:
+    from frontdoor.partners.matching import Named, suggest
+    from frontdoor.people.matching import PartialDate
+
+    PersonFactory(first_name="Mia", last_name="Okafor", date_of_birth=date(2017, 5, 9))  # same name and birthday
+    alone = suggest([Named("Mia", "Harrington", PartialDate.of(date(2017, 5, 9)))])
+    among_others = suggest(
+        [
+            Named("Zed", "Okafor", PartialDate.of(date(2017, 5, 9))),
+            Named("Mia", "Harrington", PartialDate.of(date(2017, 5, 9))),
+        ]
+    )[1]
+    assert among_others == alone[0] and alone[0][0]["person"] == mia.pk
