@@ -16,7 +16,14 @@ from pytest_django import DjangoDbBlocker
 
 from frontdoor.accounts.roles import Role
 from frontdoor.contacts.seed.rates import SEED_TIME
-from frontdoor.partners.models import NotificationPerson, PoliceNotification
+from frontdoor.partners.models import (
+    InformationRequest,
+    NotificationPerson,
+    PartnerProfile,
+    PoliceNotification,
+    PortalReferral,
+    TriageDecision,
+)
 from frontdoor.partners.seed import UNMATCHED_DAYS
 from frontdoor.people.models import Person
 from frontdoor.records.models import Event
@@ -124,3 +131,31 @@ def test_the_seed_is_in_the_event_log(seeded: Any) -> None:
 
 def moment(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, SEED_TIME))
+
+
+def test_each_child_was_decided_at_a_meeting_after_the_notification_arrived(seeded: Any) -> None:
+    decisions = TriageDecision.objects.select_related("meeting", "child__notification")
+    assert decisions.exists()
+    for decision in decisions:
+        assert decision.child.notification.received_at < decision.meeting.started_at <= decision.decided_at
+        assert decision.meeting.attendees.filter(agency="police").exists()
+        if decision.outcome in TriageDecision.TASKS:
+            assert decision.assigned_to_id and decision.due_at
+        if decision.outcome == "contact":
+            assert decision.contact is not None and decision.contact.source == "6"
+    waiting = PoliceNotification.objects.filter(triaged_at=None)
+    assert waiting.exists()
+    for notification in waiting:
+        assert notification.people.filter(role__in=NotificationPerson.CHILD_ROLES, triage__isnull=True).exists()
+
+
+def test_the_portal_has_its_partners_referrals_and_requests_have_their_clocks(seeded: Any) -> None:
+    profile = PartnerProfile.objects.get(user__username="partner")
+    assert profile.agency == "2A"
+    for referral in PortalReferral.objects.select_related("contact", "submitted_by__partner_profile"):
+        assert referral.contact.channel == "online"
+        assert referral.contact.source == referral.submitted_by.partner_profile.agency
+        assert not referral.feedback or referral.contact.status == "closed"
+    for request in InformationRequest.objects.all():
+        assert request.due_on >= timezone.localtime(request.received_at).date()
+        assert (request.status == "answered") == request.shares.exists()

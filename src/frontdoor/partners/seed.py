@@ -25,6 +25,7 @@ from frontdoor.accounts.models import LocalAuthority, User
 from frontdoor.accounts.roles import Role
 from frontdoor.contacts.seed.rates import CONTACTS_PER_YEAR_LARGE, DEMO_CONTACTS, DEMO_MONTHS, SEED_TIME
 from frontdoor.contacts.seed.tools import OfficeClock, Weighted, is_christmas, poisson
+from frontdoor.partners import seed_work
 from frontdoor.partners.matching import Named, suggest
 from frontdoor.partners.models import NotificationPerson, PoliceNotification
 from frontdoor.people.matching import PartialDate
@@ -206,6 +207,7 @@ def seed(context: SeedContext) -> None:
         LocalAuthority.load(), council_calendar(), start - timedelta(days=14), today + timedelta(days=14)
     )
     counts = insert(context, incidents, officers, clock, now)
+    counts |= seed_work.seed(context)
     summary = (
         f"Seeded {counts['notifications']:,} police notifications naming {counts['children']:,} children and "
         f"{counts['adults']:,} adults; {counts['unmatched']:,} people waiting to be matched"
@@ -216,6 +218,11 @@ def seed(context: SeedContext) -> None:
         f"{counts['high_risk']:,} high risk, {counts['marac']:,} to MARAC, {counts['missing']:,} missing children) "
         f"naming {counts['children']:,} children and {counts['adults']:,} adults; {counts['matched']:,} matched, "
         f"{counts['unmatched']:,} waiting ({counts['strangers']:,} not in the index)"
+    )
+    context.say(
+        f"Multi-agency: {counts['meetings']:,} triage meetings with {counts['decisions']:,} decisions, "
+        f"{counts['portal_referrals']:,} portal referrals, {counts['requests']:,} requests for information "
+        f"({counts['shares']:,} answered)"
     )
 
 
