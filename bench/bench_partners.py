@@ -13,7 +13,8 @@ import time
 from contextlib import nullcontext
 from datetime import datetime, timedelta
 
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -22,7 +23,7 @@ from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Role
 from frontdoor.contacts.seed.tools import Weighted
 from frontdoor.partners.imports import COLUMNS, import_notifications
-from frontdoor.partners.models import NotificationPerson
+from frontdoor.partners.models import NotificationPerson, PoliceNotification, TriageMeeting
 from frontdoor.partners.seed import CHILD_COUNTS, INCIDENT_HOURS, RISKS, Family, Written, as_police_give, load_families
 
 ROWS = 20_000
@@ -104,6 +105,7 @@ def run(rows: int = ROWS) -> list[Result]:
     seconds, _, suggested = imported(capture=False)
     _, queries, _ = imported(capture=True)
     return [
+        *meeting_results(officer, data),
         Result(
             f"police notifications CSV import with matching ({rows:,} lines, {count:,} notifications)",
             rows / seconds,
@@ -119,3 +121,69 @@ def run(rows: int = ROWS) -> list[Result]:
             rows / 100,  # a few a batch of a thousand lines, never one a line
         ),
     ]
+
+
+MEETING_LOADS = 40
+MEETING_NOTIFICATIONS = 100
+
+
+def meeting_results(officer: User, data: bytes) -> list[Result]:
+    """The daily meeting's list with 100 notifications waiting, and its query count with 10 and with 100.
+
+    The notifications are the first of the import file's, added to the few the seed leaves waiting; the
+    meeting and the notifications are rolled back, so the benchmark leaves the database as it was.
+    """
+    lines = data.decode().splitlines()
+    header, body = lines[0], lines[1:]
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(officer)
+    with transaction.atomic():
+        first_ten = _lines_for(body, 10)
+        import_notifications(file=io.BytesIO("\n".join([header, *first_ten]).encode()), by=officer)
+        meeting = TriageMeeting.objects.filter(held_on=timezone.localdate()).first() or TriageMeeting.objects.create(
+            held_on=timezone.localdate(), chair=officer
+        )
+        path = f"/partners/meetings/{meeting.pk}/"
+        assert client.get(path).status_code == 200  # the first load fills the per-process caches
+        # The query log keeps only the last 9,000 queries: once full, a capture would count none.
+        reset_queries()
+        with CaptureQueriesContext(connection) as few:
+            assert client.get(path).status_code == 200
+        rest = _lines_for(body, MEETING_NOTIFICATIONS)[len(first_ten) :]
+        import_notifications(file=io.BytesIO("\n".join([header, *rest]).encode()), by=officer)
+        waiting = PoliceNotification.objects.filter(triaged_at=None).count()
+        reset_queries()
+        with CaptureQueriesContext(connection) as many:
+            assert client.get(path).status_code == 200
+        times = []
+        for _ in range(MEETING_LOADS):
+            started = time.perf_counter()
+            assert client.get(path).status_code == 200
+            times.append((time.perf_counter() - started) * 1000)
+        transaction.set_rollback(True)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+    return [
+        Result(f"daily meeting list p95, {waiting} notifications waiting ({MEETING_LOADS} loads)", p95, "ms", 200),
+        Result(
+            "daily meeting list queries, 10 notifications waiting and 100",
+            len(many),
+            "queries",
+            len(few),
+            detail=f"{len(few)} with 10, {len(many)} with {waiting}",
+        ),
+    ]
+
+
+def _lines_for(body: list[str], notifications: int) -> list[str]:
+    """The file's lines for its first so many notifications (a notification's lines come together)."""
+    seen: list[str] = []
+    chosen = []
+    for line in body:
+        reference = line.split(",", 1)[0]
+        if reference not in seen:
+            if len(seen) == notifications:
+                break
+            seen.append(reference)
+        chosen.append(line)
+    return chosen

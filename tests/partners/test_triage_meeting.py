@@ -197,13 +197,14 @@ def test_the_meeting_list_costs_the_same_queries_however_many_wait(
 ) -> None:
     client = client_for(contact_officer)
     notify(contact_officer, "PPN-A", PersonFactory(first_name="Mia"))
+    client.get(f"/partners/meetings/{meeting.pk}/")  # the first load fills the per-process caches
     with CaptureQueriesContext(connection) as few:
         client.get(f"/partners/meetings/{meeting.pk}/")
     for n in range(8):
         notify(contact_officer, f"PPN-B{n}", PersonFactory(first_name=f"Kid{n}"), ("Sib", f"Ling{n}", None))
     with CaptureQueriesContext(connection) as many:
         client.get(f"/partners/meetings/{meeting.pk}/")
-    assert len(many) == len(few)
+    assert len(few) > 5 and len(many) == len(few)
 
 
 def test_the_task_owner_ticks_off_their_task(
