@@ -12,7 +12,7 @@ from frontdoor.accounts.models import LocalAuthority
 from frontdoor.accounts.roles import Role
 from frontdoor.contacts.models import Contact
 from frontdoor.partners import notifications
-from frontdoor.partners.models import PartnerProfile, PortalReferral, TriageDecision
+from frontdoor.partners.models import InformationShare, PartnerProfile, PortalReferral, TriageDecision
 from tests.browser.accessibility import assert_accessible
 from tests.browser.keyboard import choose_radio, tab_to
 from tests.conftest import make_user
@@ -132,4 +132,35 @@ def test_a_school_refers_a_child_and_later_sees_the_outcome(sign_in: Callable[..
     page.get_by_role("link", name=made.contact.reference).click()
     expect(page.get_by_text("the school nurse will follow up")).to_be_visible()
     assert Contact.objects.get().status == Contact.Status.CLOSED
+    assert_accessible(page)
+
+
+def test_a_request_for_information_is_answered_and_the_sharing_pages_pass_axe(sign_in: Callable[..., Page]) -> None:
+    LocalAuthority.load()
+    officer = make_user(Role.CONTACT_OFFICER)
+    ruby = PersonFactory(first_name="Ruby", last_name="Okafor")
+    page = sign_in(officer, f"/partners/sharing/people/{ruby.pk}/requests/new/")
+    assert_accessible(page)
+    page.get_by_label("Agency").select_option("health")
+    page.get_by_label("Organisation").fill("Northbridge Health Visiting")
+    page.get_by_label("Who asked").fill("Jo Bell, health visitor")
+    page.get_by_label("What they asked for").fill("Is the family known to you?")
+    page.get_by_label("Why they need it").fill("Mother disclosed domestic abuse.")
+    page.get_by_role("button", name="Record the request").click()
+    expect(page.get_by_text("Request recorded")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("What was shared").fill("Known: one police notification in May.")
+    page.get_by_label("Why it was shared").fill("To plan the next visit safely.")
+    choose_radio(page, page.get_by_role("group", name="Lawful basis"), InformationShare.Basis.PUBLIC_TASK.label)
+    choose_radio(
+        page,
+        page.get_by_role("group", name="Special category or criminal offence data"),
+        InformationShare.Condition.SAFEGUARDING.label,
+    )
+    choose_radio(page, page.get_by_role("group", name="Was the family told?"), "Yes")
+    tab_to(page, page.get_by_role("button", name="Record what was shared"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Answered: what was shared is logged")).to_be_visible()
+    assert_accessible(page)
+    page.goto(page.url.split("/partners/")[0] + f"/partners/sharing/people/{ruby.pk}/shares/new/")
     assert_accessible(page)
