@@ -315,6 +315,10 @@ SPECTACULAR_SETTINGS = {
         "PoliceNotificationSourceEnum": "frontdoor.partners.models.PoliceNotification.Source",
         "SourceEnum": "frontdoor.codes.ReferralSource",
         "NotificationPersonRoleEnum": "frontdoor.partners.models.NotificationPerson.Role",
+        "TriageOutcomeEnum": "frontdoor.partners.models.TriageDecision.Outcome",
+        "PortalConsentEnum": "frontdoor.partners.portal_forms.CONSENT_CHOICES",
+        "OutcomeEnum": "frontdoor.contacts.models.Outcome",
+        "ConsentEnum": "frontdoor.contacts.models.Consent",
     },
 }
 

@@ -4,6 +4,7 @@ from frontdoor.accounts import api as accounts_api
 from frontdoor.casework import api as casework_api
 from frontdoor.contacts import api as contacts_api
 from frontdoor.partners import api as partners_api
+from frontdoor.partners import meeting_api, portal_api, sharing_api
 from frontdoor.people import api as people_api
 from frontdoor.protection import api as protection_api
 from frontdoor.quality import api as quality_api
@@ -42,6 +43,22 @@ urlpatterns = [
         name="police-notification",
     ),
     path("v1/police-notifications/people/<int:named_id>/match/", partners_api.match, name="police-notification-match"),
+    path("v1/triage-meetings/", meeting_api.meetings, name="triage-meetings"),
+    path("v1/triage-meetings/<int:meeting_id>/", meeting_api.meeting, name="triage-meeting"),
+    path("v1/triage-meetings/<int:meeting_id>/decisions/", meeting_api.decisions, name="triage-meeting-decisions"),
+    path("v1/triage-meetings/<int:meeting_id>/close/", meeting_api.close, name="triage-meeting-close"),
+    path("v1/triage-tasks/", meeting_api.tasks, name="triage-tasks"),
+    path("v1/triage-tasks/<int:decision_id>/done/", meeting_api.task_done, name="triage-task-done"),
+    path("v1/portal/referrals/", portal_api.referrals, name="portal-referrals"),
+    path("v1/portal/referrals/<int:referral_id>/", portal_api.referral, name="portal-referral"),
+    path("v1/portal/referrals/<int:referral_id>/feedback/", portal_api.feedback, name="portal-referral-feedback"),
+    path("v1/information-requests/", sharing_api.requests, name="information-requests"),
+    path(
+        "v1/information-requests/<int:request_id>/decline/",
+        sharing_api.decline,
+        name="information-request-decline",
+    ),
+    path("v1/information-shares/", sharing_api.shares, name="information-shares"),
     path("v1/audit-programmes/", quality_api.programmes, name="audit-programmes"),
     path("v1/audits/", quality_api.audits, name="audits"),
     path("v1/audits/<int:audit_id>/", quality_api.audit_detail, name="audit-detail"),
