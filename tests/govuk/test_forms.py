@@ -67,6 +67,15 @@ def test_the_error_summary_links_to_the_first_input_of_each_field() -> None:
     form.is_valid()
     links = [link for _, link in govuk_error_summary(form)["errors"]]
     assert links == ["id_name", "id_born_day", "id_colour_0"]
+    html = str(form)
+    for link in links:
+        assert f'id="{link}"' in html  # following a link puts the cursor in the field
+
+
+def test_each_date_box_has_its_own_labelled_id() -> None:
+    html = str(ExampleForm()["born"])
+    for part in ("day", "month", "year"):
+        assert f'for="id_born_{part}"' in html and f'name="born_{part}"' in html and f'id="id_born_{part}"' in html
 
 
 def test_an_unbound_form_has_no_summary() -> None:

@@ -127,6 +127,9 @@ class GovukDateInput(forms.MultiWidget):
             subwidget["attrs"]["class"] = css + (" govuk-input--error" if has_error else "")
             subwidget["attrs"].pop("aria-invalid", None)
             subwidget["attrs"].pop("required", None)
+            # Django numbers the boxes _0, _1, _2; the error summary and the label point at _day.
+            if subwidget["attrs"].get("id"):
+                subwidget["attrs"]["id"] = f"{(attrs or {}).get('id', '')}_{part}"
             subwidget["part"] = part
         return context
 
