@@ -8,7 +8,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from frontdoor.accounts.models import User
 from frontdoor.earlyhelp import queries, services
 from frontdoor.earlyhelp.access import early_help_user, get_episode_for_user, get_request_for_user
 from frontdoor.earlyhelp.forms import (
@@ -103,7 +102,8 @@ def episode(request: HttpRequest, episode_id: int) -> HttpResponse:
     return _page(request, get_episode_for_user(request, episode_id, viewed=VIEWED, episodes=queries.EPISODE_PAGE))
 
 
-Act = Callable[[EarlyHelpEpisode, User, dict[str, Any]], object]
+# An episode service: called with the episode, by= the user, and the form's cleaned data as keywords.
+Act = Callable[..., object]
 
 
 def _act(request: HttpRequest, episode_id: int, name: str, act: Act, done: str) -> HttpResponse:
@@ -113,7 +113,7 @@ def _act(request: HttpRequest, episode_id: int, name: str, act: Act, done: str) 
     form = FORMS[name](request.POST)
     if form.is_valid():
         try:
-            act(found, user, form.cleaned_data)
+            act(episode=found, by=user, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -124,55 +124,34 @@ def _act(request: HttpRequest, episode_id: int, name: str, act: Act, done: str) 
 
 @require_POST
 def start(request: HttpRequest, episode_id: int) -> HttpResponse:
-    def act(episode: EarlyHelpEpisode, user: User, data: dict[str, Any]) -> object:
-        return services.start_episode(episode=episode, by=user, **data)
-
-    return _act(request, episode_id, "start_form", act, "Early help started")
+    return _act(request, episode_id, "start_form", services.start_episode, "Early help started")
 
 
 @require_POST
 def assessment(request: HttpRequest, episode_id: int) -> HttpResponse:
-    def act(episode: EarlyHelpEpisode, user: User, data: dict[str, Any]) -> object:
-        return services.record_assessment(episode=episode, by=user, **data)
-
-    return _act(request, episode_id, "assessment_form", act, "Early help assessment recorded")
+    return _act(request, episode_id, "assessment_form", services.record_assessment, "Early help assessment recorded")
 
 
 @require_POST
 def lead_professional(request: HttpRequest, episode_id: int) -> HttpResponse:
-    def act(episode: EarlyHelpEpisode, user: User, data: dict[str, Any]) -> object:
-        return services.appoint_lead_professional(episode=episode, by=user, **data)
-
-    return _act(request, episode_id, "lead_form", act, "Lead professional recorded")
+    return _act(request, episode_id, "lead_form", services.appoint_lead_professional, "Lead professional recorded")
 
 
 @require_POST
 def taf_meeting(request: HttpRequest, episode_id: int) -> HttpResponse:
-    def act(episode: EarlyHelpEpisode, user: User, data: dict[str, Any]) -> object:
-        return services.record_taf_meeting(episode=episode, by=user, **data)
-
-    return _act(request, episode_id, "taf_form", act, "Team around the family meeting recorded")
+    return _act(request, episode_id, "taf_form", services.record_taf_meeting, "Team around the family meeting recorded")
 
 
 @require_POST
 def plan_action(request: HttpRequest, episode_id: int) -> HttpResponse:
-    def act(episode: EarlyHelpEpisode, user: User, data: dict[str, Any]) -> object:
-        return services.add_plan_action(episode=episode, by=user, **data)
-
-    return _act(request, episode_id, "action_form", act, "Added to the family plan")
+    return _act(request, episode_id, "action_form", services.add_plan_action, "Added to the family plan")
 
 
 @require_POST
 def review(request: HttpRequest, episode_id: int) -> HttpResponse:
-    def act(episode: EarlyHelpEpisode, user: User, data: dict[str, Any]) -> object:
-        return services.review_plan(episode=episode, by=user, **data)
-
-    return _act(request, episode_id, "review_form", act, "Plan review recorded")
+    return _act(request, episode_id, "review_form", services.review_plan, "Plan review recorded")
 
 
 @require_POST
 def close(request: HttpRequest, episode_id: int) -> HttpResponse:
-    def act(episode: EarlyHelpEpisode, user: User, data: dict[str, Any]) -> object:
-        return services.close_episode(episode=episode, by=user, **data)
-
-    return _act(request, episode_id, "closure_form", act, "Early help closed")
+    return _act(request, episode_id, "closure_form", services.close_episode, "Early help closed")
