@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "frontdoor.workforce",
     "frontdoor.quality",
     "frontdoor.partners",
+    "frontdoor.insight",
     "frontdoor.api",
     "django.contrib.admin",
     "django.contrib.auth",

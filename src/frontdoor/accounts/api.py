@@ -51,6 +51,7 @@ class CouncilSerializer(serializers.ModelSerializer):
             "office_closes_friday",
             "front_door_phone",
             "out_of_hours_phone",
+            "child_population",
         ]
 
 

@@ -47,6 +47,7 @@ class LocalAuthorityForm(GovukModelForm):
             "cp_visit_interval_working_days",
             "cin_visit_interval_working_days",
             "cin_plan_review_interval_months",
+            "child_population",
         ]
         labels = {
             "name": "Council name",
@@ -77,6 +78,7 @@ class LocalAuthorityForm(GovukModelForm):
             self.fields[name].widget.format = "%H:%M"
             self.fields[name].widget.attrs["class"] = "govuk-input--width-5"
             self.fields[name].error_messages["invalid"] = "Enter a time such as 09:00"
+        self.fields["child_population"].widget.attrs["class"] = "govuk-input--width-10"
         for name in ("la_code",):
             self.fields[name].widget.attrs["class"] = "govuk-input--width-3"
         for name in (

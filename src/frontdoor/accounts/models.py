@@ -97,6 +97,13 @@ class LocalAuthority(models.Model):
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(12)],
     )
+    child_population = models.PositiveIntegerField(
+        "children aged under 18 in the area",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="The ONS mid-year estimate, for referrals and other figures per 10,000 children.",
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -46,6 +46,7 @@ NAVIGATION = [
         ),
     ),
     NavItem("Timescales", "timescales:overview", Capability.VIEW_TIMESCALES, ("timescales:",)),
+    NavItem("Performance", "insight:dashboard", Capability.VIEW_INSIGHT, ("insight:",)),
     NavItem("Returns", "returns:index", Capability.PREPARE_RETURNS, ("returns:",)),
     NavItem("Workforce", "workforce:team", Capability.VIEW_TEAMS, ("workforce:", "accounts:teams")),
     NavItem("Audits", "quality:index", Capability.REVIEW_QUALITY, ("quality:",)),

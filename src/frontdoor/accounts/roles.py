@@ -48,6 +48,8 @@ class Capability(StrEnum):
     RECEIVE_POLICE_NOTIFICATIONS = "receive_police_notifications"
     SUBMIT_REFERRALS = "submit_referrals"  # partner agencies, through the portal
     DO_EARLY_HELP = "do_early_help"
+    VIEW_INSIGHT = "view_insight"  # their own team's dashboard
+    VIEW_COUNCIL_INSIGHT = "view_council_insight"  # every team's, and the whole council's
 
 
 _PRACTICE = {Capability.VIEW_CHILDREN, Capability.EDIT_PEOPLE, Capability.VIEW_TIMESCALES}
@@ -71,6 +73,7 @@ _MANAGEMENT = _CASEWORK | {
     Capability.MANAGE_RESTRICTIONS,
     Capability.REVIEW_WARNINGS,
     Capability.DO_EARLY_HELP,
+    Capability.VIEW_INSIGHT,
 }
 # Data officers: quality assurance and performance staff keep the people index clean.
 _DATA = {Capability.VIEW_CHILDREN, Capability.VIEW_TIMESCALES, Capability.MERGE_PEOPLE}
@@ -80,7 +83,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.SOCIAL_WORKER: frozenset(_CASEWORK),
     Role.SENIOR_PRACTITIONER: frozenset(_CASEWORK),
     Role.TEAM_MANAGER: frozenset(_MANAGEMENT),
-    Role.SERVICE_MANAGER: frozenset(_MANAGEMENT | {Capability.PREPARE_RETURNS}),
+    Role.SERVICE_MANAGER: frozenset(_MANAGEMENT | {Capability.PREPARE_RETURNS, Capability.VIEW_COUNCIL_INSIGHT}),
     # Out of hours the emergency duty team records and decides; the day team acknowledges.
     Role.EDT_WORKER: frozenset(_PRACTICE | {Capability.RECORD_CONTACTS, Capability.DECIDE_CONTACTS}),
     # Early help works with families by consent, and steps a family up to the front door with a contact.
@@ -92,7 +95,14 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     ),
     Role.PERFORMANCE_ANALYST: frozenset(
         _DATA
-        | {Capability.VIEW_TEAMS, Capability.VIEW_CALL_FIGURES, Capability.IMPORT_CALLS, Capability.PREPARE_RETURNS}
+        | {
+            Capability.VIEW_TEAMS,
+            Capability.VIEW_CALL_FIGURES,
+            Capability.IMPORT_CALLS,
+            Capability.PREPARE_RETURNS,
+            Capability.VIEW_INSIGHT,
+            Capability.VIEW_COUNCIL_INSIGHT,
+        }
     ),
     # Administrators run the system; they do not read children's records.
     Role.ADMINISTRATOR: frozenset(

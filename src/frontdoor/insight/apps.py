@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InsightConfig(AppConfig):
+    name = "frontdoor.insight"
+    verbose_name = "Insight"
