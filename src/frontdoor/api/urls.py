@@ -3,6 +3,7 @@ from django.urls import include, path
 from frontdoor.accounts import api as accounts_api
 from frontdoor.casework import api as casework_api
 from frontdoor.contacts import api as contacts_api
+from frontdoor.insight import api as insight_api
 from frontdoor.partners import api as partners_api
 from frontdoor.partners import meeting_api, portal_api, sharing_api
 from frontdoor.people import api as people_api
@@ -25,6 +26,8 @@ urlpatterns = [
         contacts_api.decision,
         name="contact-decision",
     ),
+    path("v1/indicators/", insight_api.indicators, name="indicators"),
+    path("v1/indicators/<slug:slug>/", insight_api.indicator, name="indicator"),
     path("v1/people/", people_api.people, name="people"),
     path("v1/people/<int:person_id>/", people_api.person_detail, name="person-detail"),
     path("v1/referrals/", casework_api.referrals, name="referrals"),
