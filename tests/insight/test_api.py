@@ -25,7 +25,7 @@ def test_an_indicator_for_a_period_with_the_period_before(performance_analyst: U
     assert body["indicator"]["definition"].startswith("Of assessments authorised in the period")
     weeks = [point["start"] for point in body["points"]]
     assert weeks == ["2026-03-01", "2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30"]
-    assert body["splits"] == [{"code": "single", "label": "Single assessment", "figure": body["figure"]}]
+    assert body["splits"] == [{"code": "single", "name": "Single assessment", "figure": body["figure"]}]
 
 
 def test_every_indicator_of_a_team(team_manager: User) -> None:

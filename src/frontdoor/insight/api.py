@@ -40,14 +40,14 @@ class FigureSerializer(serializers.Serializer):
 class PointSerializer(serializers.Serializer):
     start = serializers.DateField(source="bucket.start")
     end = serializers.DateField(source="bucket.end")
-    label = serializers.CharField()
+    name = serializers.CharField(source="label", help_text="As the dashboard shows it")
     figure = FigureSerializer()
     by_split = FigureSerializer(many=True, help_text="In the order of `splits`")
 
 
 class SplitSerializer(serializers.Serializer):
     code = serializers.CharField()
-    label = serializers.CharField()
+    name = serializers.CharField(source="label", help_text="As the dashboard shows it")
     figure = FigureSerializer()
 
 
