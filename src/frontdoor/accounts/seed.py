@@ -44,7 +44,7 @@ def seed(context: SeedContext) -> None:
     council.front_door_phone = "0300 555 0100"
     council.out_of_hours_phone = "0300 555 0199"
     # Sized so the seeded referrals come to about the English rate of 500 per 10,000 children a year.
-    council.child_population = 62_000 if context.is_large else 3_000
+    council.child_population = 600_000 if context.is_large else 11_000
     council.save()
 
     localities = LOCALITIES_LARGE if context.is_large else LOCALITIES_DEMO

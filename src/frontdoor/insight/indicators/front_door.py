@@ -4,15 +4,17 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Case, F, Min, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Min, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.accounts.models import LocalAuthority, Team
+from frontdoor.insight.periods import Period
 from frontdoor.casework.models import Referral
 from frontdoor.contacts.call_queries import ANSWER_TARGET_SECONDS
 from frontdoor.contacts.models import Call, Contact, ContactChild, Outcome, ThresholdDecision
-from frontdoor.insight.indicators.base import FRONT_DOOR, DrillRow, Fact, Indicator, Measure
+from frontdoor.insight.indicators.base import FRONT_DOOR, DrillRow, Fact, Indicator, Measure, Tally
 from frontdoor.partners.models import PoliceNotification
 from frontdoor.timescales.clocks import due_for
 from frontdoor.timescales.regimes import Step, timescale_for
@@ -44,7 +46,9 @@ class DueTimes:
         self.found: dict[date, datetime] = {}
 
     def of(self, started: datetime) -> datetime:
-        day = started.astimezone(self.zone).date()
+        return self.on(started.astimezone(self.zone).date())
+
+    def on(self, day: date) -> datetime:
         if day not in self.found:
             timescale = timescale_for(self.step, regime=self.council.regime_on(day))
             self.found[day] = due_for(timescale, day, zone=self.zone)
@@ -181,6 +185,26 @@ class DecisionsInTime(Indicator):
 
     def records(self) -> QuerySet[ContactChild]:
         return ContactChild.objects.all()
+
+    def tally(self, *, team: Team | None, days: Period) -> Tally:
+        """Counted by the day received and the day first decided: a decision is due by the end of a day, so the
+        days decide it, and two years of contacts come back as a few thousand pairs of days, not a row each."""
+        records = self.in_days(self.scoped(team), days).order_by()
+        first = (
+            ThresholdDecision.objects.filter(contact_child=OuterRef("pk")).order_by("decided_at").values("decided_at")
+        )
+        pairs = records.annotate(first=Subquery(first[:1])).values(
+            received=TruncDate("contact__received_at"), decided=TruncDate("first")
+        )
+        due, today = DueTimes(Step.CONTACT_DECISION), timezone.localdate()
+        found = Tally()
+        for row in pairs.annotate(n=Count("pk")):
+            due_day = due.on(row["received"]).date()
+            if row["decided"] is None and today <= due_day:
+                continue  # still within its time
+            met = row["decided"] is not None and row["decided"] <= due_day
+            found.add(row["received"], "", hits=row["n"] if met else 0, total=row["n"])
+        return found
 
     def facts(self, records: QuerySet[Any]) -> Iterable[Fact]:
         due, now = DueTimes(Step.CONTACT_DECISION), timezone.now()
