@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from frontdoor.accounts.access import require_capability
@@ -96,7 +96,10 @@ def closure_sample(month: date, *, by: User) -> list[tuple[int, int, bool]]:
         draw_quality_sample(week_start=monday, by=by)
         monday += timedelta(days=7)
     standing = ThresholdDecision.objects.exclude(status=ThresholdDecision.Status.RETURNED)
-    with_a_service = standing.exclude(outcome__in=CLOSING_OUTCOMES).values("contact_child__contact_id")
+    # NOT EXISTS, not NOT IN: PostgreSQL runs it as an anti-join rather than searching every decision per sample.
+    with_a_service = standing.exclude(outcome__in=CLOSING_OUTCOMES).filter(
+        contact_child__contact=OuterRef("contact_id")
+    )
     deciders_team = (
         standing.filter(contact_child__contact=OuterRef("contact_id"))
         .order_by("-decided_at", "-id")
@@ -104,7 +107,7 @@ def closure_sample(month: date, *, by: User) -> list[tuple[int, int, bool]]:
     )
     sampled = (
         QualitySample.objects.filter(week_starting__gte=month, week_starting__lt=end)
-        .exclude(contact_id__in=with_a_service)
+        .exclude(Exists(with_a_service))
         .annotate(team=Subquery(deciders_team))
         .filter(team__isnull=False)
         .order_by("contact_id")
