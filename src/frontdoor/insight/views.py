@@ -14,14 +14,15 @@ from frontdoor.accounts.roles import Capability
 from frontdoor.insight import queries
 from frontdoor.insight.access import get_team_for_user, sees_council, teams_for
 from frontdoor.insight.forms import ListFilterForm, PeriodForm
-from frontdoor.insight.indicators import BY_SLUG
+from frontdoor.insight.indicators import BY_SLUG, for_team
 from frontdoor.insight.indicators.base import Indicator
 from frontdoor.people.access import restricted_ids_visible_to
 
 
 def period_form(request: HttpRequest, user: User) -> PeriodForm:
-    today = timezone.localdate()
-    return PeriodForm(request.GET or None, today=today, teams=teams_for(user), council=sees_council(user))
+    # Only teams with figures to show: a quality team's dashboard would be empty.
+    teams = [team for team in teams_for(user) if any(shown for shown in for_team(team))]
+    return PeriodForm(request.GET or None, today=timezone.localdate(), teams=teams, council=sees_council(user))
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:

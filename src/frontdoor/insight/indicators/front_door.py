@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.accounts.models import LocalAuthority, Team
-from frontdoor.insight.periods import Period
 from frontdoor.casework.models import Referral
 from frontdoor.contacts.call_queries import ANSWER_TARGET_SECONDS
 from frontdoor.contacts.models import Call, Contact, ContactChild, Outcome, ThresholdDecision
 from frontdoor.insight.indicators.base import FRONT_DOOR, DrillRow, Fact, Indicator, Measure, Tally
+from frontdoor.insight.periods import Period
 from frontdoor.partners.models import PoliceNotification
 from frontdoor.timescales.clocks import due_for
 from frontdoor.timescales.regimes import Step, timescale_for

@@ -2,7 +2,7 @@
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.urls import reverse
 from django.utils import timezone
@@ -32,6 +32,16 @@ class Standing:
     text: str
     lines: list[WorkerLine]
     url: str
+
+    def chart(self) -> dict[str, Any]:
+        """Each worker's figure, the same numbers as the table."""
+        return {
+            "type": "bar",
+            "labels": [line.worker.display_name for line in self.lines],
+            "datasets": [{"label": self.text, "data": [line.value for line in self.lines]}],
+            "stacked": False,
+            "unit": "",
+        }
 
 
 def case_holders(team: Team | None) -> list[User]:
