@@ -30,6 +30,7 @@ class Standing:
 
     value: float | None
     text: str
+    caption: str
     lines: list[WorkerLine]
     url: str
 
@@ -38,7 +39,7 @@ class Standing:
         return {
             "type": "bar",
             "labels": [line.worker.display_name for line in self.lines],
-            "datasets": [{"label": self.text, "data": [line.value for line in self.lines]}],
+            "datasets": [{"label": self.caption, "data": [line.value for line in self.lines]}],
             "stacked": False,
             "unit": "",
         }
@@ -87,7 +88,7 @@ class Caseloads(Snapshot):
         ]
         average = round(sum(line.value for line in lines) / len(lines), 1) if lines else 0
         url = reverse("workforce:team") + (f"?team={team.pk}" if team else "")
-        return Standing(average, f"{average:g} average weighted caseload", lines, url)
+        return Standing(average, f"{average:g}", "average weighted caseload", lines, url)
 
 
 class SupervisionCompliance(Snapshot):
@@ -113,5 +114,6 @@ class SupervisionCompliance(Snapshot):
         ]
         value = compliance(found) if found else None
         url = reverse("workforce:supervision") + (f"?team={team.pk}" if team else "")
-        text = f"{value}% up to date" if value is not None else "No case holders"
-        return Standing(value, text, lines, url)
+        if value is None:
+            return Standing(None, "No data", "no social workers or senior practitioners", lines, url)
+        return Standing(value, f"{value}%", "of workers up to date", lines, url)
