@@ -45,6 +45,15 @@ def test_a_schools_referral_becomes_a_contact_in_the_front_door_queue(school: Us
     assert Event.objects.filter(kind="portal.referral_submitted").exists()
 
 
+def test_the_partners_list_names_the_child_as_they_gave_them(client_for, school: User) -> None:
+    made = portal.submit_referral(by=school, referral=a_referral())
+
+    page = client_for(school).get("/partners/portal/").content.decode()
+
+    assert made.child_described == "Mia Harrington, born 09/05/2017"
+    assert "Mia Harrington, born 09/05/2017" in page
+
+
 def test_sharing_without_consent_needs_the_reason(school: User) -> None:
     with pytest.raises(ValidationError, match="without the family's consent"):
         portal.submit_referral(by=school, referral=a_referral(consent=Consent.NOT_SOUGHT))

@@ -200,6 +200,8 @@ class PortalReferral(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="portal_referrals"
     )
     submitted_at = models.DateTimeField(default=timezone.now)
+    # The child as the partner named them: their list shows it, whoever the front door finds them to be.
+    child_described = models.CharField(max_length=300, blank=True)
     consent_reason = models.TextField(blank=True, help_text="Why the family's consent was not sought or was refused.")
     support_so_far = models.TextField(blank=True, help_text="What the partner has already done to help.")
     feedback = models.TextField(blank=True)

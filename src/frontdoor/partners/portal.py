@@ -98,6 +98,7 @@ def submit_referral(*, by: User, referral: Referral) -> PortalReferral:
     made = PortalReferral.objects.create(
         contact=contact,
         submitted_by=by,
+        child_described=details[0][:300],
         consent_reason=referral.consent_reason.strip(),
         support_so_far=referral.support_so_far.strip(),
     )

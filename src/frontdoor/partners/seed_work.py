@@ -193,10 +193,21 @@ def seed_portal(context: SeedContext) -> dict[str, int]:
     PartnerProfile.objects.bulk_create(profiles)
     by_source = {p.agency: p.user for p in profiles}
     online = Contact.objects.filter(channel=Channel.ONLINE, source__in=list(by_source)).order_by("id")
+    # The child each partner named: the first child on the contact, as the portal keeps it.
+    named = {}
+    for contact_id, first, last, born in (
+        ContactChild.objects.filter(contact__in=online, person__isnull=False)
+        .order_by("-id")
+        .values_list("contact_id", "person__first_name", "person__last_name", "person__date_of_birth")
+    ):
+        named[contact_id] = f"{first} {last}" + (f", born {born:%d/%m/%Y}" if born else ", date of birth not known")
     made = []
     for contact in online.only("id", "source", "received_at", "status", "referrer_told_at"):
         referral = PortalReferral(
-            contact=contact, submitted_by=by_source[contact.source], submitted_at=contact.received_at
+            contact=contact,
+            submitted_by=by_source[contact.source],
+            submitted_at=contact.received_at,
+            child_described=named.get(contact.pk, ""),
         )
         if contact.status == Contact.Status.CLOSED and rng.random() < PORTAL_FEEDBACK_SHARE:
             referral.feedback = rng.choice(FEEDBACK)
