@@ -151,6 +151,16 @@ class Chronology:
         self._attach_marks(page)
         return page
 
+    def item(self, *, event: Event | None = None, entry: ChronologyEntry | None = None) -> ChronologyItem:
+        """One event or added entry as the chronology shows it, with its mark."""
+        if event is not None:
+            found = self._from_event(Event.objects.select_related("actor").get(pk=event.pk))
+        else:
+            assert entry is not None
+            found = self._from_entry(ChronologyEntry.objects.select_related("recorded_by").get(pk=entry.pk))
+        self._attach_marks([found])
+        return found
+
     @staticmethod
     def _sort_key(item: ChronologyItem) -> tuple[datetime, int, int]:
         at = item.occurred_at or start_of(item.occurred_on)
