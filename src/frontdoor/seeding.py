@@ -88,6 +88,11 @@ def seed_council(
         for module in seed_modules():
             with transaction.atomic():
                 module.seed(context)
+        # Last, once every app's records exist: the events their services would have written one by one.
+        from frontdoor.records import seed_history
+
+        with transaction.atomic():
+            seed_history.seed(context)
     # Fresh statistics, as after any bulk import: without them PostgreSQL plans
     # look-ups on hundreds of thousands of rows as if the tables were empty.
     with connection.cursor() as cursor:
