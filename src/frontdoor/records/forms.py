@@ -21,11 +21,17 @@ class ChronologyFilterForm(GovukForm):
     since = GovukDateField(label="From", required=False, help_text="For example, 27 3 2024")
     until = GovukDateField(label="To", required=False)
     significant = forms.BooleanField(label="Significant entries only", required=False)
-    order = forms.ChoiceField(label="Order", choices=ORDER_CHOICES, required=False, widget=forms.RadioSelect)
+    order = forms.ChoiceField(
+        label="Order", choices=ORDER_CHOICES, required=False, initial="oldest", widget=forms.RadioSelect
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["order"].widget.attrs["small"] = True
+        if self.is_bound and not self.data.get("order"):
+            # Filtering without choosing an order keeps the default, and the radios say which it is.
+            self.data = self.data.copy()
+            self.data["order"] = "oldest"
         until = self.fields["until"]
         assert isinstance(until, GovukDateField)
         # Today, not the day the server started.
