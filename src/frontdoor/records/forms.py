@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils import timezone
 
 from frontdoor.govuk.forms import GovukDateField, GovukForm
@@ -30,8 +31,10 @@ class ChronologyFilterForm(GovukForm):
         self.fields["order"].widget.attrs["small"] = True
         if self.is_bound and not self.data.get("order"):
             # Filtering without choosing an order keeps the default, and the radios say which it is.
-            self.data = self.data.copy()
-            self.data["order"] = "oldest"
+            data = QueryDict(mutable=True)
+            data.update(self.data)
+            data["order"] = "oldest"
+            self.data = data
         until = self.fields["until"]
         assert isinstance(until, GovukDateField)
         # Today, not the day the server started.
