@@ -25,6 +25,23 @@ def test_the_demo_council_has_a_login_for_every_role(db: None) -> None:
     assert Event.objects.filter(kind="seed.loaded").count() == 1
 
 
+def test_a_seeded_child_has_a_chronology_at_the_records_own_dates(db: None) -> None:
+    from frontdoor.casework.models import Referral
+    from frontdoor.records.chronology import Category
+    from frontdoor.records.models import ChronologyEntry, SignificanceMark
+    from frontdoor.records.queries import Chronology, ChronologyFilter
+
+    seed("--size", "demo", "--seed", "1")
+    referral = Referral.objects.filter(assessments__isnull=False, worker__isnull=False).order_by("pk").first()
+    assert referral is not None
+    items = Chronology([referral.person], ChronologyFilter())[0:500]
+    categories = {item.category for item in items}
+    assert {Category.CONTACT, Category.DECISION, Category.REFERRAL, Category.ASSESSMENT} <= categories
+    opened = next(item for item in items if item.summary == "Referral opened")
+    assert opened.occurred_on == referral.referral_date
+    assert ChronologyEntry.objects.exists() and SignificanceMark.objects.exists()
+
+
 # Transactional: --force empties the tables with TRUNCATE, which PostgreSQL
 # refuses inside a transaction that still has deferred checks to run.
 @pytest.mark.django_db(transaction=True)

@@ -93,6 +93,13 @@ def seed_council(
             # were empty (the audit sample took minutes a month on the large council).
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
+        # Last, once every app's records exist: the events their services would have written one by one.
+        from frontdoor.records import seed_history
+
+        with transaction.atomic():
+            seed_history.seed(context)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return context
 
 

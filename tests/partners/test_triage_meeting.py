@@ -110,6 +110,10 @@ def test_each_decision_makes_the_contact_request_or_task_it_names(
     second.refresh_from_db()
     assert first.triaged_at is not None and second.triaged_at is not None
     assert Event.objects.filter(kind="triage.decided").count() == 1
+    # Each child the index knows has the decision on their own chronology; Zoe is not matched yet.
+    per_child = Event.objects.filter(kind="police.triage_decided")
+    assert sorted(per_child.values_list("child__first_name", flat=True)) == ["Ava", "Leo", "Mia"]
+    assert "PPN-1" in per_child.get(child=mia).summary
 
 
 def test_a_notification_is_triaged_only_when_every_child_on_it_is_decided(

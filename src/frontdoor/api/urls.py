@@ -9,6 +9,7 @@ from frontdoor.partners import meeting_api, portal_api, sharing_api
 from frontdoor.people import api as people_api
 from frontdoor.protection import api as protection_api
 from frontdoor.quality import api as quality_api
+from frontdoor.records import api as records_api
 from frontdoor.timescales import api as timescales_api
 from frontdoor.workforce import api as workforce_api
 
@@ -30,6 +31,13 @@ urlpatterns = [
     path("v1/indicators/<slug:slug>/", insight_api.indicator, name="indicator"),
     path("v1/people/", people_api.people, name="people"),
     path("v1/people/<int:person_id>/", people_api.person_detail, name="person-detail"),
+    path("v1/people/<int:person_id>/chronology/", records_api.chronology, name="chronology"),
+    path("v1/people/<int:person_id>/chronology/entries/", records_api.add_entry, name="chronology-entries"),
+    path(
+        "v1/people/<int:person_id>/chronology/<str:source>/<int:item_id>/significance/",
+        records_api.significance,
+        name="chronology-significance",
+    ),
     path("v1/referrals/", casework_api.referrals, name="referrals"),
     path("v1/referrals/<int:referral_id>/", casework_api.referral_detail, name="referral-detail"),
     path("v1/referrals/<int:referral_id>/close/", casework_api.close_referral, name="referral-close"),

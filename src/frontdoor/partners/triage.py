@@ -115,6 +115,19 @@ def record_decisions(*, meeting: TriageMeeting, by: User, choices: Sequence[Choi
         _act(decision, by=by, now=now)
         decision.save()
         made.append(decision)
+        if choice.child.person is not None:
+            # The meeting's event names no child: each child's decision goes on their own chronology.
+            notification = choice.child.notification
+            record_event(
+                kind="police.triage_decided",
+                by=by,
+                child=choice.child.person,
+                record=notification,
+                summary=f"Police notification {notification.police_reference} "
+                f"({notification.get_kind_display().lower()}), triage meeting of {meeting.held_on:%-d %B %Y}: "
+                f"{decision.get_outcome_display()}",
+                data={"outcome": decision.outcome},
+            )
     _mark_triaged({c.child.notification_id for c in choices}, now)
     record_event(
         kind="triage.decided",

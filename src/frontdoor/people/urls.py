@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from frontdoor.people import duplicate_views, family_views, safety_views, views
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:person_id>/", views.detail, name="detail"),
     path("<int:person_id>/edit/", views.edit, name="edit"),
     path("<int:person_id>/family/", views.family, name="family"),
+    path("<int:person_id>/chronology/", include("frontdoor.records.chronology_urls")),
     path("<int:person_id>/names/add/", family_views.add_other_name, name="add-other-name"),
     path("<int:person_id>/references/add/", family_views.add_identifier, name="add-identifier"),
     path("<int:person_id>/address/", family_views.move, name="move"),

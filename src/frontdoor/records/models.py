@@ -100,3 +100,68 @@ class AccessLog(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.user_id} saw {self.child_id} ({self.viewed})"
+
+
+class ChronologyEntry(models.Model):
+    """Something in a child's history the service did not record itself: what a parent said, what a report shows.
+
+    The event log holds what Front Door did; a chronology for court or conference also needs what others
+    did or told us, with where it came from so the reader can weigh it.
+    """
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="chronology_entries")
+    occurred_on = models.DateField(help_text="The day it happened, not the day it was written down.")
+    what_happened = models.TextField()
+    source = models.CharField(
+        max_length=300, help_text="Who told us, or which document it comes from, e.g. 'Health visitor's letter'."
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "chronology entries"
+        indexes = [models.Index(fields=["child", "occurred_on"], name="chronology_entry_child_day")]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_on}: {self.what_happened[:60]}"
+
+
+class SignificanceMark(models.Model):
+    """A worker's judgement that one chronology item matters: an event or an added entry.
+
+    Unmarking closes the mark instead of deleting it, so the record keeps who thought it significant and
+    who later did not.
+    """
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, null=True, blank=True, related_name="significance_marks")
+    entry = models.ForeignKey(
+        ChronologyEntry, on_delete=models.PROTECT, null=True, blank=True, related_name="significance_marks"
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    marked_at = models.DateTimeField(default=timezone.now)
+    unmarked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    unmarked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(event__isnull=False, entry__isnull=True)
+                | models.Q(event__isnull=True, entry__isnull=False),
+                name="significance_marks_one_item",
+            ),
+            models.UniqueConstraint(
+                fields=["event"], condition=models.Q(unmarked_at__isnull=True), name="significance_one_open_per_event"
+            ),
+            models.UniqueConstraint(
+                fields=["entry"], condition=models.Q(unmarked_at__isnull=True), name="significance_one_open_per_entry"
+            ),
+        ]
+        indexes = [models.Index(fields=["child", "unmarked_at"], name="significance_child_open")]
+
+    def __str__(self) -> str:
+        item = f"event {self.event_id}" if self.event_id else f"entry {self.entry_id}"
+        return f"{item} significant" + (" (unmarked)" if self.unmarked_at else "")

@@ -3,3 +3,9 @@
 import { initAll } from "./govuk-frontend.min.js";
 
 initAll();
+
+// A print button only works with JavaScript, so it is hidden until it can.
+for (const button of document.querySelectorAll("[data-fd-print]")) {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
+}
