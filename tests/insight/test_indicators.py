@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 from frontdoor.accounts.models import LocalAuthority, Team, User
 from frontdoor.casework.models import Assessment, Referral
@@ -276,3 +277,38 @@ def test_a_period_with_no_records_has_zeros_and_no_percentages(db: None) -> None
         assert found.figure.total == 0, slug
         assert found.figure.value in (0, None), slug
         assert all(point.figure.total == 0 for point in found.points), slug
+
+
+def test_caseloads_average_the_weighted_cases_of_the_teams_case_holders(team_manager: User) -> None:
+    from frontdoor.insight.indicators.workforce import Caseloads
+
+    team = TeamFactory(name="Locality team Caseloads", kind=Team.Kind.LOCALITY)
+    busy, quiet = (UserFactory(role="social_worker", team=team) for _ in range(2))
+    for worker, open_cases in ((busy, 2), (quiet, 1)):
+        for _ in range(open_cases):
+            records.referral(PersonFactory(), date(2026, 3, 2), worker)
+    records.referral(PersonFactory(), date(2026, 3, 2), busy, closed_on=date(2026, 3, 20), closure_reason="RC8")
+
+    standing = Caseloads().standing(team)
+
+    assert standing.value == 1.5
+    assert {line.worker: line.value for line in standing.lines} == {busy: 2.0, quiet: 1.0}
+
+
+def test_supervision_up_to_date_is_the_share_of_case_holders_within_their_standard(team_manager: User) -> None:
+    from frontdoor.insight.indicators.workforce import SupervisionCompliance
+    from frontdoor.workforce.models import SupervisionSession
+
+    team = TeamFactory(name="Locality team Supervision", kind=Team.Kind.LOCALITY)
+    recent, lapsed = (UserFactory(role="social_worker", team=team) for _ in range(2))
+    today = timezone.localdate()
+    for worker, days_ago in ((recent, 10), (lapsed, 100)):
+        SupervisionSession.objects.create(
+            worker=worker, supervisor=team_manager, held_on=today - timedelta(days=days_ago), minutes=90,
+            summary="Cases discussed.",
+        )  # fmt: skip
+
+    standing = SupervisionCompliance().standing(team)
+
+    assert standing.value == 50
+    assert standing.text == "50%"
