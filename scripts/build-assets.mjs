@@ -31,6 +31,9 @@ writeFileSync(join(out, "css", "app.css"), css);
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
 cpSync(join(root, "node_modules", "htmx.org", "dist", "htmx.min.js"), join(out, "js", "htmx.min.js"));
 // Charts draw over tables that carry the same numbers; Chart.js is the picture, not the data.
-cpSync(join(root, "node_modules", "chart.js", "dist", "chart.umd.min.js"), join(out, "js", "chart.umd.min.js"));
+// The source map goes too: the minified file names it, and collectstatic's manifest refuses a missing reference.
+for (const file of ["chart.umd.min.js", "chart.umd.min.js.map"]) {
+  cpSync(join(root, "node_modules", "chart.js", "dist", file), join(out, "js", file));
+}
 
 console.log(`Built ${result.css.length} bytes of CSS into ${out}`);
