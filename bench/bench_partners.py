@@ -57,6 +57,10 @@ def notifications_csv(families: list[Family], rows: int = ROWS, *, seed: int = 1
                 for adult, who in zip(adults, (As.VICTIM, As.ALLEGED_PERPETRATOR), strict=False)
             ]
         people = people[: rows - written]
+        # An unborn child's expected date, or a swapped day and month, can fall after today: the import
+        # rightly refuses a birth in the future, and the police would not send one.
+        if any(person.born and person.born > now.date() for person in people):
+            continue
         count += 1
         day = now - timedelta(days=rng.randint(1, 7))
         at = datetime.combine(day.date(), datetime.min.time()) + timedelta(
