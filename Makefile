@@ -81,6 +81,17 @@ bench: install ## Benchmarks on the synthetic large council, on SQLite and Postg
 worker: install ## Run the background task worker
 	$(FRONTDOOR) db_worker
 
+BACKUP_DIR ?= $(or $(VAR_DIR),var)/backups
+
+.PHONY: backup
+backup: install ## Back up the database to var/backups/frontdoor-<UTC time>.<sqlite3|dump>
+	$(FRONTDOOR) backup --dir "$(BACKUP_DIR)"
+
+.PHONY: restore
+restore: install ## Restore a backup: make restore FILE=var/backups/… (add YES=1 to replace a database with data)
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/frontdoor-….dump"; exit 2; }
+	$(FRONTDOOR) restore "$(FILE)" $(if $(YES),--yes)
+
 .PHONY: clean
 clean: ## Remove installed dependencies and built assets (keeps var/, the database)
 	rm -rf $(VENV) $(TOOLS) node_modules build
