@@ -72,6 +72,10 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix src tests bench
 	$(VENV)/bin/ruff format src tests bench
 
+.PHONY: audit
+audit: install ## Check the locked Python and npm packages for known vulnerabilities
+	@scripts/audit-dependencies
+
 .PHONY: bench
 bench: install ## Benchmarks on the synthetic large council, on SQLite and PostgreSQL (var/bench/results-*.json)
 	$(VENV)/bin/python -m bench --database sqlite
