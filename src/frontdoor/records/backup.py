@@ -14,12 +14,14 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import time
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
@@ -27,6 +29,8 @@ from frontdoor.records.models import Event
 from frontdoor.records.services import record_event
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a SQLite backup or restore waits for other connections to let go of the database.
+SQLITE_BUSY_SECONDS = 30
 PG_DUMP_HEADER = b"PGDMP"
 EXTENSIONS = {"sqlite": "sqlite3", "postgresql": "dump"}
 # Options in DATABASES[...]["OPTIONS"] that libpq also reads from the environment.
@@ -88,8 +92,11 @@ def describe_backup(path: Path) -> Backup:
 
 
 def database_tables(*, using: str = DEFAULT_DB_ALIAS) -> list[str]:
-    with connections[using].cursor() as cursor:
-        return connections[using].introspection.table_names(cursor)
+    try:
+        with connections[using].cursor() as cursor:
+            return connections[using].introspection.table_names(cursor)
+    except DatabaseError as error:
+        raise BackupError(f"Cannot reach the database: {error}") from None
 
 
 def restore_database(
@@ -181,18 +188,37 @@ def _sqlite_connection(using: str) -> sqlite3.Connection:
 
 
 def _sqlite_backup(using: str, out: Path) -> None:
-    with closing(sqlite3.connect(out)) as target:
-        _sqlite_connection(using).backup(target)
-        # The live database runs in WAL mode; a backup file should be one self-contained file.
-        target.execute("PRAGMA journal_mode=DELETE")
+    try:
+        with closing(sqlite3.connect(out)) as target:
+            _sqlite_connection(using).backup(target, progress=_give_up_when_busy())
+            # The live database runs in WAL mode; a backup file should be one self-contained file.
+            target.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.Error as error:
+        raise BackupError(f"Could not back up the database: {error}") from None
 
 
 def _sqlite_restore(using: str, source: Path) -> None:
     if connections[using].in_atomic_block:
         raise BackupError("A restore cannot run inside a transaction")
-    with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as backup:
-        # One step copies every page in one write transaction: all or nothing.
-        backup.backup(_sqlite_connection(using))
+    try:
+        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as backup:
+            # One step copies every page in one write transaction: all or nothing.
+            backup.backup(_sqlite_connection(using), progress=_give_up_when_busy())
+    except sqlite3.OperationalError as error:
+        raise BackupError(
+            f"Could not restore the database ({error}): stop the web service and task workers, then try again"
+        ) from None
+
+
+def _give_up_when_busy() -> Callable[[int, int, int], None]:
+    """sqlite3's backup retries a locked database for ever; stop after a while and say why."""
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise sqlite3.OperationalError(f"the database stayed locked for {SQLITE_BUSY_SECONDS} seconds")
+
+    return progress
 
 
 def _pg_tool(name: str) -> str:
