@@ -6,8 +6,10 @@ and sees only committed rows.
 """
 
 import hashlib
+import sqlite3
 import stat
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -157,3 +159,18 @@ def test_a_missing_pg_dump_is_named_and_nothing_is_written(tmp_path: Path, monke
         backup_database(out=tmp_path / "council.dump")
 
     assert not list(tmp_path.glob("council.dump*"))
+
+
+@pytest.mark.skipif(connections["default"].vendor != "sqlite", reason="PostgreSQL waits for locks inside pg_restore")
+def test_a_restore_into_a_locked_sqlite_database_gives_up_and_says_why(
+    spare_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup = backup_database(out=tmp_path / "council.backup")
+    restore_database(source=backup.path, using=spare_database)
+    monkeypatch.setattr("frontdoor.records.backup.SQLITE_BUSY_SECONDS", 1)
+    # Another process in the middle of writing, as the web service would be.
+    with closing(sqlite3.connect(connections[spare_database].settings_dict["NAME"], isolation_level=None)) as writer:
+        writer.execute("BEGIN IMMEDIATE")
+        with pytest.raises(BackupError, match="stop the web service and task workers"):
+            restore_database(source=backup.path, replace=True, using=spare_database)
+        writer.execute("ROLLBACK")
