@@ -72,6 +72,10 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix src tests bench
 	$(VENV)/bin/ruff format src tests bench
 
+.PHONY: audit
+audit: install ## Check the locked Python and npm packages for known vulnerabilities
+	@scripts/audit-dependencies
+
 .PHONY: bench
 bench: install ## Benchmarks on the synthetic large council, on SQLite and PostgreSQL (var/bench/results-*.json)
 	$(VENV)/bin/python -m bench --database sqlite
@@ -80,6 +84,17 @@ bench: install ## Benchmarks on the synthetic large council, on SQLite and Postg
 .PHONY: worker
 worker: install ## Run the background task worker
 	$(FRONTDOOR) db_worker
+
+BACKUP_DIR ?= $(or $(VAR_DIR),var)/backups
+
+.PHONY: backup
+backup: install ## Back up the database to var/backups/frontdoor-<UTC time>.<sqlite3|dump>
+	$(FRONTDOOR) backup --dir "$(BACKUP_DIR)"
+
+.PHONY: restore
+restore: install ## Restore a backup: make restore FILE=var/backups/… (add YES=1 to replace a database with data)
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/frontdoor-….dump"; exit 2; }
+	$(FRONTDOOR) restore "$(FILE)" $(if $(YES),--yes)
 
 .PHONY: clean
 clean: ## Remove installed dependencies and built assets (keeps var/, the database)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
+    path("healthz", views.healthz, name="healthz"),
     path("", include("frontdoor.accounts.urls")),
     path("timescales/", include("frontdoor.timescales.urls")),
     path("records/", include("frontdoor.records.urls")),

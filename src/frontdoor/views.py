@@ -1,7 +1,10 @@
 """Pages that belong to no one app: public information and error handlers."""
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required, login_required
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csp import csp_override
@@ -9,6 +12,8 @@ from django.views.decorators.http import require_GET
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from frontdoor.api.problems import problem_response
+
+logger = logging.getLogger(__name__)
 
 
 @login_not_required
@@ -21,6 +26,19 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "privacy.html")
+
+
+@login_not_required
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers and monitoring: says only whether this process can reach the database."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        logger.exception("Health check: the database did not answer")
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
 
 
 api_docs = login_required(

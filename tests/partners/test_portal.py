@@ -119,11 +119,12 @@ def test_another_partners_referral_is_not_found_and_the_attempt_is_logged(client
 PORTAL = re.compile(r"^/(partners/portal/(new/)?|api/v1/portal/referrals/)(\d+/)?$")
 # What every signed-in user has: their home (the portal's front page for a partner), the service's
 # statements, their own account, signing out, and public facts with no one's records in them (the
-# council's phone numbers and working calendar, the API's documentation).
+# council's phone numbers and working calendar, the API's documentation, the health check).
 EVERYONE = {
     "/",
     "/accessibility/",
     "/privacy/",
+    "/healthz",
     "/sign-out/",
     "/account/",
     "/account/password/",

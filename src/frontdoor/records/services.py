@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
 
 from frontdoor.accounts.access import require_capability
@@ -29,13 +29,14 @@ def record_event(
     record: models.Model | None = None,
     occurred_at: datetime | None = None,
     data: dict[str, Any] | None = None,
+    using: str = DEFAULT_DB_ALIAS,
 ) -> Event:
     """Append an event. Call it inside the service's transaction, so both land or neither."""
-    if not connection.in_atomic_block:
+    if not connections[using].in_atomic_block:
         raise EventOutsideTransactionError(
             f"record_event({kind!r}) must run inside the transaction of the change it records"
         )
-    return Event.objects.create(
+    return Event.objects.using(using).create(
         kind=kind,
         actor=by,
         summary=summary[:300],
