@@ -118,6 +118,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "frontdoor.accounts.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "frontdoor.accounts.middleware.SessionLimitMiddleware",
+    "frontdoor.accounts.middleware.MfaRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Axes last, so it sees the outcome of every login attempt.
@@ -207,6 +209,8 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# Keep typed secrets out of the failed-attempt log.
+AXES_SENSITIVE_PARAMETERS = ["password", "code"]
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
 # Locking by IP address as well would lock out a whole council office that
 # shares one address behind its firewall after five mistakes by anyone in it.
@@ -219,6 +223,14 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# However active, a session ends this many hours after sign-in (a working day and a bit).
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 10)
+
+# A second factor (an authenticator app) for every account. Off in a DEBUG
+# demo so the demo logins work with a password alone.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", not DEBUG)
+# How long someone has, after their password, to enter their code.
+MFA_PENDING_MINUTES = 5
 
 # Transport and browser security.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
