@@ -201,6 +201,41 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Single sign-on with the council's OpenID Connect provider (Microsoft Entra ID),
+# off unless OIDC_CLIENT_ID is set. People are matched by email to existing
+# accounts; none is ever created. Needs the `oidc` extra (mozilla-django-oidc).
+OIDC_ENABLED = bool(env_str("OIDC_CLIENT_ID"))
+OIDC_ISSUER = env_str("OIDC_ISSUER")
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT")
+OIDC_SIGN_IN_LABEL = env_str("OIDC_SIGN_IN_LABEL", "Sign in with your council account")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso-callback"
+if OIDC_ENABLED:
+    missing = [
+        name
+        for name in (
+            "OIDC_ISSUER",
+            "OIDC_CLIENT_SECRET",
+            "OIDC_AUTHORIZATION_ENDPOINT",
+            "OIDC_TOKEN_ENDPOINT",
+            "OIDC_USERINFO_ENDPOINT",
+            "OIDC_JWKS_ENDPOINT",
+        )
+        if not env_str(name)
+    ]
+    if missing:
+        raise ImproperlyConfigured(f"OIDC_CLIENT_ID is set, so single sign-on also needs {', '.join(missing)}")
+    AUTHENTICATION_BACKENDS.append("frontdoor.accounts.oidc.StaffOidcBackend")
+
 # Lock an account after repeated failed logins; an administrator or the
 # cool-off period unlocks it.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)

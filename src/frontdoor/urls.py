@@ -1,3 +1,5 @@
+import importlib.util
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -19,11 +21,22 @@ admin.site.login = login_not_required(  # type: ignore[method-assign,assignment]
     RedirectView.as_view(pattern_name="login", query_string=True)
 )
 
+# Single sign-on, when the `oidc` extra is installed; the views answer 404 until OIDC_CLIENT_ID is set.
+sso_urlpatterns = []
+if importlib.util.find_spec("mozilla_django_oidc"):
+    from frontdoor.accounts import oidc
+
+    sso_urlpatterns = [
+        path("sign-in/sso/", oidc.SignInRequestView.as_view(), name="sso-sign-in"),
+        path("sign-in/sso/callback/", oidc.SignInCallbackView.as_view(), name="sso-callback"),
+    ]
+
 urlpatterns = [
     path("", accounts_views.home, name="home"),
     path("sign-in/", accounts_views.LoginView.as_view(), name="login"),
     path("sign-in/code/", mfa_views.sign_in_code, name="sign-in-code"),
     path("sign-out/", mfa_not_required(auth_views.LogoutView.as_view()), name="logout"),
+    *sso_urlpatterns,
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("", include("frontdoor.accounts.urls")),

@@ -1,3 +1,6 @@
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
@@ -31,6 +34,11 @@ class LoginView(auth_views.LoginView):
             return redirect("sign-in-code")
         signin.start_session(self.request, user, mfa_verified=False)
         return HttpResponseRedirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["sso_label"] = settings.OIDC_SIGN_IN_LABEL if settings.OIDC_ENABLED else ""
+        return context
 
 
 @require_GET
