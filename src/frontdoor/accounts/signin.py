@@ -34,6 +34,7 @@ def has_authenticator_app(user: User) -> bool:
 def start_session(request: HttpRequest, user: User, *, mfa_verified: bool, backend: str | None = None) -> None:
     """Sign in: Django gives the session a new key, so a key planted before sign-in is worthless."""
     login(request, user, backend=backend)
+    forget_pending(request)
     request.session[SIGNED_IN_AT_KEY] = timezone.now().isoformat()
     if mfa_verified:
         request.session[MFA_KEY] = VERIFIED
