@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from frontdoor.accounts import services, signin
 from frontdoor.accounts.access import require
@@ -86,6 +86,7 @@ def new_recovery_codes(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/mfa/recovery_codes.html", {"codes": codes})
 
 
+@require_GET
 def security(request: HttpRequest) -> HttpResponse:
     user = _current_user(request)
     app = AuthenticatorApp.objects.filter(user=user).first()
