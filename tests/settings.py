@@ -10,6 +10,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
 os.environ["SECURE_SSL_REDIRECT"] = "false"
 os.environ["SECURE_COOKIES"] = "false"
+# Production requires MFA; tests that are about it turn it on with `settings.MFA_REQUIRED = True`.
+os.environ.setdefault("MFA_REQUIRED", "false")
 # Playwright's sync API runs an event loop in the test thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -14,7 +14,7 @@ PRODUCTION = {
 
 def frontdoor(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     # Only the machine's own environment: nothing the test settings set for themselves.
-    test_only = {"DJANGO_ALLOW_ASYNC_UNSAFE", "SECURE_SSL_REDIRECT", "SECURE_COOKIES", *PRODUCTION}
+    test_only = {"DJANGO_ALLOW_ASYNC_UNSAFE", "SECURE_SSL_REDIRECT", "SECURE_COOKIES", "MFA_REQUIRED", *PRODUCTION}
     clean = {k: v for k, v in os.environ.items() if k not in test_only}
     clean["DJANGO_SETTINGS_MODULE"] = "frontdoor.settings"
     return subprocess.run(
@@ -53,3 +53,20 @@ def test_a_setting_that_is_not_true_or_false_is_refused() -> None:
 def test_debug_runs_with_demo_defaults_and_nothing_set() -> None:
     result = frontdoor("check", DEBUG="true", DATABASE_URL="sqlite:///:memory:")
     assert result.returncode == 0, result.stderr
+
+
+def setting(name: str, **env: str) -> str:
+    result = frontdoor("shell", "-c", f"from django.conf import settings; print(settings.{name})", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_production_requires_mfa_and_the_demo_does_not() -> None:
+    assert setting("MFA_REQUIRED", **PRODUCTION) == "True"
+    assert setting("MFA_REQUIRED", DEBUG="true", DATABASE_URL="sqlite:///:memory:") == "False"
+
+
+def test_single_sign_on_half_set_up_stops_start_up_naming_what_is_missing() -> None:
+    result = frontdoor("check", **PRODUCTION, OIDC_CLIENT_ID="front-door", OIDC_ISSUER="https://login.example/t/v2.0")
+    assert result.returncode != 0
+    assert "single sign-on also needs OIDC_CLIENT_SECRET, OIDC_AUTHORIZATION_ENDPOINT" in result.stderr

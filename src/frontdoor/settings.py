@@ -118,6 +118,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "frontdoor.accounts.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "frontdoor.accounts.middleware.SessionLimitMiddleware",
+    "frontdoor.accounts.middleware.MfaRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Axes last, so it sees the outcome of every login attempt.
@@ -199,6 +201,41 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Single sign-on with the council's OpenID Connect provider (Microsoft Entra ID),
+# off unless OIDC_CLIENT_ID is set. People are matched by email to existing
+# accounts; none is ever created. Needs the `oidc` extra (mozilla-django-oidc).
+OIDC_ENABLED = bool(env_str("OIDC_CLIENT_ID"))
+OIDC_ISSUER = env_str("OIDC_ISSUER")
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT")
+OIDC_SIGN_IN_LABEL = env_str("OIDC_SIGN_IN_LABEL", "Sign in with your council account")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso-callback"
+if OIDC_ENABLED:
+    missing = [
+        name
+        for name in (
+            "OIDC_ISSUER",
+            "OIDC_CLIENT_SECRET",
+            "OIDC_AUTHORIZATION_ENDPOINT",
+            "OIDC_TOKEN_ENDPOINT",
+            "OIDC_USERINFO_ENDPOINT",
+            "OIDC_JWKS_ENDPOINT",
+        )
+        if not env_str(name)
+    ]
+    if missing:
+        raise ImproperlyConfigured(f"OIDC_CLIENT_ID is set, so single sign-on also needs {', '.join(missing)}")
+    AUTHENTICATION_BACKENDS.append("frontdoor.accounts.oidc.StaffOidcBackend")
+
 # Lock an account after repeated failed logins; an administrator or the
 # cool-off period unlocks it.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
@@ -207,6 +244,8 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# Keep typed secrets out of the failed-attempt log.
+AXES_SENSITIVE_PARAMETERS = ["password", "code"]
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
 # Locking by IP address as well would lock out a whole council office that
 # shares one address behind its firewall after five mistakes by anyone in it.
@@ -219,6 +258,14 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# However active, a session ends this many hours after sign-in (a working day and a bit).
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 10)
+
+# A second factor (an authenticator app) for every account. Off in a DEBUG
+# demo so the demo logins work with a password alone.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", not DEBUG)
+# How long someone has, after their password, to enter their code.
+MFA_PENDING_MINUTES = 5
 
 # Transport and browser security.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

@@ -1,19 +1,42 @@
+import importlib.util
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
 from frontdoor import views
+from frontdoor.accounts import mfa_views
 from frontdoor.accounts import views as accounts_views
+from frontdoor.accounts.middleware import mfa_not_required
 
 handler404 = "frontdoor.views.page_not_found"
 handler403 = "frontdoor.views.permission_denied"
 handler500 = "frontdoor.views.server_error"
 
+# The admin site's own sign-in takes a password alone; send it through ours, which asks for the code.
+admin.site.login = login_not_required(  # type: ignore[method-assign,assignment]
+    RedirectView.as_view(pattern_name="login", query_string=True)
+)
+
+# Single sign-on, when the `oidc` extra is installed; the views answer 404 until OIDC_CLIENT_ID is set.
+sso_urlpatterns = []
+if importlib.util.find_spec("mozilla_django_oidc"):
+    from frontdoor.accounts import oidc
+
+    sso_urlpatterns = [
+        path("sign-in/sso/", oidc.SignInRequestView.as_view(), name="sso-sign-in"),
+        path("sign-in/sso/callback/", oidc.SignInCallbackView.as_view(), name="sso-callback"),
+    ]
+
 urlpatterns = [
     path("", accounts_views.home, name="home"),
     path("sign-in/", accounts_views.LoginView.as_view(), name="login"),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-in/code/", mfa_views.sign_in_code, name="sign-in-code"),
+    path("sign-out/", mfa_not_required(auth_views.LogoutView.as_view()), name="logout"),
+    *sso_urlpatterns,
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),

@@ -173,3 +173,37 @@ class PasswordResetForm(GovukForm):
         password = str(self.cleaned_data["password"])
         password_validation.validate_password(password, self.user)
         return password
+
+
+class SignInCodeForm(GovukForm):
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        help_text="The 6-digit code your authenticator app shows now, or one of your recovery codes",
+        error_messages={"required": "Enter the code from your authenticator app"},
+        widget=forms.TextInput(
+            attrs={
+                "class": "govuk-input--width-10",
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+                "autocapitalize": "none",
+            }
+        ),
+    )
+
+
+class EnrolAuthenticatorForm(GovukForm):
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        max_length=10,
+        help_text="After scanning, the app shows a 6-digit code that changes every 30 seconds",
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+        widget=forms.TextInput(
+            attrs={
+                "class": "govuk-input--width-5",
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+            }
+        ),
+    )

@@ -161,3 +161,36 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class AuthenticatorApp(models.Model):
+    """A staff member's authenticator app: the shared secret of their time-based codes (RFC 6238).
+
+    The secret cannot be hashed, since every code is computed from it; it never
+    leaves the server after enrolment. `last_used_step` refuses a code that was
+    already used, so a code seen over someone's shoulder cannot sign in again.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="authenticator_app")
+    secret = models.CharField(max_length=64)
+    enrolled_at = models.DateTimeField(default=timezone.now)
+    last_used_step = models.BigIntegerField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Authenticator app of {self.user.username}"
+
+
+class RecoveryCode(models.Model):
+    """A single-use code for signing in without the authenticator app, stored only as a hash."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "code_hash"], name="recovery_code_unique_per_user")]
+
+    def __str__(self) -> str:
+        return f"Recovery code of {self.user.username}"

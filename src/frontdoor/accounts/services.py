@@ -1,11 +1,18 @@
+import enum
 import hashlib
+import hmac
 import secrets
+from datetime import datetime
 from typing import Any
 
+import pyotp
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from frontdoor.accounts.models import ApiToken, LocalAuthority, User
+from frontdoor.accounts.access import require_capability
+from frontdoor.accounts.models import ApiToken, AuthenticatorApp, LocalAuthority, RecoveryCode, User
+from frontdoor.accounts.roles import Capability
 from frontdoor.records.concurrency import claim_version
 from frontdoor.records.services import record_event
 
@@ -153,5 +160,146 @@ def reset_staff_password(*, user: User, by: User, password: str) -> User:
         by=by,
         summary=f"Reset the password of {user.display_name} and unlocked the account",
         record=user,
+    )
+    return user
+
+
+# Multi-factor authentication: an authenticator app (TOTP, RFC 6238) and recovery codes.
+
+RECOVERY_CODE_COUNT = 10
+# No 0/o, 1/l/i: the codes are copied from paper.
+RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+# Accept the code before and after the current one, for a phone clock a little out.
+TOTP_DRIFT_STEPS = 1
+
+
+class SecondFactor(enum.StrEnum):
+    APP = "app"
+    RECOVERY_CODE = "recovery_code"
+
+
+def new_totp_secret() -> str:
+    return pyotp.random_base32()
+
+
+def _normalise_code(code: str) -> str:
+    return "".join(code.split()).replace("-", "").lower()
+
+
+def hash_recovery_code(code: str) -> str:
+    # Codes carry about 49 random bits, so a fast hash is enough, as for API keys.
+    return hashlib.sha256(_normalise_code(code).encode()).hexdigest()
+
+
+def matching_totp_step(secret: str, code: str, *, at: datetime, after_step: int | None = None) -> int | None:
+    """The time step whose code this is, if it is current (within the drift) and newer than `after_step`."""
+    code = _normalise_code(code)
+    if not (len(code) == 6 and code.isdigit()):
+        return None
+    totp = pyotp.TOTP(secret)
+    now_step = totp.timecode(at)
+    for step in range(now_step - TOTP_DRIFT_STEPS, now_step + TOTP_DRIFT_STEPS + 1):
+        if after_step is not None and step <= after_step:
+            continue
+        if hmac.compare_digest(totp.generate_otp(step), code):
+            return step
+    return None
+
+
+def _replace_recovery_codes(user: User) -> list[str]:
+    # Old codes stop working the moment new ones are made; they are credentials, not records.
+    RecoveryCode.objects.filter(user=user).delete()
+    codes = []
+    for _ in range(RECOVERY_CODE_COUNT):
+        raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(10))
+        codes.append(f"{raw[:5]}-{raw[5:]}")
+    RecoveryCode.objects.bulk_create(RecoveryCode(user=user, code_hash=hash_recovery_code(code)) for code in codes)
+    return codes
+
+
+@transaction.atomic
+def enrol_authenticator_app(*, user: User, secret: str, code: str, by: User) -> list[str]:
+    """Set up the user's authenticator app once a code from it is right; returns their new recovery codes."""
+    if user != by:
+        raise ValidationError("Only the account's owner can set up their authenticator app")
+    if AuthenticatorApp.objects.select_for_update().filter(user=user).exists():
+        raise ValidationError("An authenticator app is already set up for this account")
+    now = timezone.now()
+    step = matching_totp_step(secret, code, at=now)
+    if step is None:
+        raise ValidationError("The code is not correct. Enter the 6-digit code your authenticator app shows now")
+    AuthenticatorApp.objects.create(user=user, secret=secret, enrolled_at=now, last_used_step=step, last_used_at=now)
+    codes = _replace_recovery_codes(user)
+    record_event(
+        kind="mfa.enrolled",
+        by=by,
+        summary=f"{user.display_name} set up an authenticator app and got {len(codes)} recovery codes",
+        record=user,
+    )
+    return codes
+
+
+@transaction.atomic
+def regenerate_recovery_codes(*, user: User, by: User) -> list[str]:
+    if user != by:
+        raise ValidationError("Only the account's owner can make new recovery codes")
+    if not AuthenticatorApp.objects.filter(user=user).exists():
+        raise ValidationError("Set up an authenticator app before making recovery codes")
+    codes = _replace_recovery_codes(user)
+    record_event(
+        kind="mfa.recovery_codes_replaced",
+        by=by,
+        summary=f"{user.display_name} made new recovery codes; the old ones no longer work",
+        record=user,
+    )
+    return codes
+
+
+@transaction.atomic
+def verify_second_factor(*, user: User, code: str, by: User) -> SecondFactor | None:
+    """Check a code from the app or a recovery code; each is accepted only once."""
+    app = AuthenticatorApp.objects.select_for_update().filter(user=user).first()
+    if app is None:
+        return None
+    now = timezone.now()
+    if (step := matching_totp_step(app.secret, code, at=now, after_step=app.last_used_step)) is not None:
+        app.last_used_step, app.last_used_at = step, now
+        app.save(update_fields=["last_used_step", "last_used_at"])
+        record_event(kind="mfa.verified", by=by, summary=f"{user.display_name} signed in with their app", record=user)
+        return SecondFactor.APP
+    recovery = (
+        RecoveryCode.objects.select_for_update()
+        .filter(user=user, code_hash=hash_recovery_code(code), used_at__isnull=True)
+        .first()
+    )
+    if recovery is None:
+        return None
+    recovery.used_at = now
+    recovery.save(update_fields=["used_at"])
+    left = RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
+    record_event(
+        kind="mfa.recovery_code_used",
+        by=by,
+        summary=f"{user.display_name} signed in with a recovery code ({left} left)",
+        record=user,
+        data={"recovery_codes_left": left},
+    )
+    return SecondFactor.RECOVERY_CODE
+
+
+@transaction.atomic
+def reset_mfa(*, user: User, by: User) -> User:
+    """For a lost phone: remove the app and recovery codes, so the person sets up a new app at next sign-in."""
+    require_capability(by, Capability.MANAGE_STAFF, "Your role does not allow resetting someone's sign-in codes")
+    if user == by:
+        raise ValidationError("Ask another administrator to reset your own authenticator app")
+    removed = AuthenticatorApp.objects.filter(user=user).delete()[0]
+    RecoveryCode.objects.filter(user=user).delete()
+    record_event(
+        kind="mfa.reset",
+        by=by,
+        summary=f"Reset the authenticator app of {user.display_name}",
+        record=user,
+        data={"had_app": bool(removed)},
     )
     return user

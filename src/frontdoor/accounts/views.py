@@ -1,11 +1,15 @@
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from frontdoor.accounts import queries, services
+from frontdoor.accounts import queries, services, signin
 from frontdoor.accounts.access import require
 from frontdoor.accounts.forms import LocalAuthorityForm, LoginForm
 from frontdoor.accounts.models import LocalAuthority, User
@@ -21,6 +25,20 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        user = form.get_user()
+        assert isinstance(user, User)
+        if signin.has_authenticator_app(user):
+            signin.await_code(self.request, user, next_url=self.get_success_url())
+            return redirect("sign-in-code")
+        signin.start_session(self.request, user, mfa_verified=False)
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["sso_label"] = settings.OIDC_SIGN_IN_LABEL if settings.OIDC_ENABLED else ""
+        return context
 
 
 @require_GET
