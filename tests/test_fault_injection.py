@@ -7,10 +7,6 @@ unchanged. The services are discovered, not listed: a new one without
 arguments in tests/fault_arguments.py fails the first test below.
 """
 
-import importlib
-import inspect
-import pkgutil
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import date
@@ -19,40 +15,16 @@ from unittest import mock
 
 import pytest
 from django.apps import apps
-from django.db import connection, transaction
-from django.db.models import Model
+from django.db import connection
 
-import frontdoor
 from frontdoor.records.models import Event
 from frontdoor.seeding import seed_council
 from tests.fault_arguments import EXEMPT, FAULT_AT_LAST_WRITE, ONLY_AN_EVENT, arguments
-
-SKIPPED_MODULES = (".migrations", ".management", ".seed", "frontdoor.seeding")
+from tests.services_walk import rolled_back, service_functions, snapshot
 
 
 class InjectedFault(Exception):
     pass
-
-
-class RolledBack(Exception):
-    pass
-
-
-def service_functions() -> dict[str, Callable[..., Any]]:
-    """Every public function of a services module, and every other public function that opens a transaction."""
-    found = {}
-    for module_info in pkgutil.walk_packages(frontdoor.__path__, "frontdoor."):
-        if any(part in module_info.name for part in SKIPPED_MODULES):
-            continue
-        module = importlib.import_module(module_info.name)
-        is_services = module_info.name.rsplit(".", 1)[-1].startswith("services")
-        for name, function in vars(module).items():
-            if name.startswith("_") or not inspect.isfunction(function) or function.__module__ != module.__name__:
-                continue
-            acts = "by" in inspect.signature(function).parameters
-            if (is_services and acts) or "transaction.atomic" in inspect.getsource(function):
-                found[f"{module_info.name.removeprefix('frontdoor.')}.{name}"] = function
-    return found
 
 
 def test_every_service_has_arguments_for_the_fault_test_or_a_reason_it_has_none() -> None:
@@ -72,18 +44,6 @@ def row_counts() -> dict[str, int]:
         counts = ", ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in tables)  # noqa: S608
         cursor.execute(f"SELECT {counts}")
         return dict(zip(tables, cursor.fetchone(), strict=True))
-
-
-def snapshot(values: dict[str, Any]) -> dict[str, Any]:
-    """The stored fields of every record the service was given, read back from the database."""
-    records: list[Model] = []
-    for value in values.values():
-        items = value if isinstance(value, list | tuple) else [value]
-        records += [item for item in items if isinstance(item, Model) and item.pk is not None]
-    return {
-        f"{record._meta.label}#{record.pk}": type(record)._default_manager.filter(pk=record.pk).values().first()
-        for record in records
-    }
 
 
 @contextmanager
@@ -109,15 +69,6 @@ def event_log_fails() -> Iterator[None]:
         mock.patch.object(Event.objects, "bulk_create", side_effect=InjectedFault("the event log is down")),
     ):
         yield
-
-
-def rolled_back(run: Callable[[], Any]) -> Any:
-    """Run in a transaction that is always rolled back, so each service starts from the same council."""
-    try:
-        with transaction.atomic():
-            raise RolledBack(run())
-    except RolledBack as done:
-        return done.args[0]
 
 
 def writes_of(service: Callable[..., Any], kwargs: dict[str, Any]) -> int:
@@ -170,8 +121,6 @@ def test_an_exception_in_the_middle_of_any_service_leaves_no_partial_write() -> 
     services = service_functions()
     problems = {}
     for name, build in sorted(arguments().items()):
-        started = time.monotonic()
         if (problem := rolled_back(lambda: inject_fault(name, services[name], build))) is not None:  # noqa: B023
             problems[name] = problem
-        print(f"{time.monotonic() - started:6.2f}s {name}")
     assert not problems, "\n".join(f"{name}: {problem}" for name, problem in problems.items())
