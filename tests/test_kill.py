@@ -33,21 +33,23 @@ WAIT_SECONDS = 60
 # Added to the template database once: a contact officer to import as, and children whose
 # referrals fall in the 2025-26 census, enough that the export takes a few seconds.
 PREPARE = f"""
-from datetime import timedelta
+from datetime import date, timedelta
 from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Role
 from frontdoor.casework.models import Referral
 from frontdoor.people.models import Person
 officer = User.objects.create_user(username="{OFFICER}", password="kill-test-password-2026", role=Role.CONTACT_OFFICER)
-people = Person.objects.bulk_create(
-    Person(first_name=f"Child{{n}}", last_name="Census", date_of_birth=date(2015, 1, 1) + timedelta(days=n % 3000),
-           sex="F", la_child_id=f"KILL{{n:06d}}")
+born = [date(2015, 1, 1) + timedelta(days=n % 3000) for n in range(6000)]
+people = Person.objects.bulk_create([
+    Person(
+        first_name=f"Child{{n}}", last_name="Census", date_of_birth=born[n], sex="F", la_child_id=f"KILL{{n:06d}}"
+    )
     for n in range(6000)
-)
-Referral.objects.bulk_create(
-    Referral(person=p, referral_date=date(2025, 6, 2), source="1A", primary_need="N1", created_by=officer)
-    for p in people
-)
+])
+referred = date(2025, 6, 2)
+Referral.objects.bulk_create([
+    Referral(person=p, referral_date=referred, source="1A", primary_need="N1", created_by=officer) for p in people
+])
 """
 
 
