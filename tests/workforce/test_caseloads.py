@@ -103,10 +103,11 @@ def test_a_manager_sets_a_workers_qualified_date_but_not_in_the_future(team_mana
         services.set_worker_profile(
             worker=social_worker,
             by=team_manager,
+            expected_version=1,
             qualified_on=timezone.localdate() + timedelta(days=1),
             caseload_limit=None,
         )
     services.set_worker_profile(
-        worker=social_worker, by=team_manager, qualified_on=date(2026, 9, 1), caseload_limit=None
+        worker=social_worker, by=team_manager, expected_version=1, qualified_on=date(2026, 9, 1), caseload_limit=None
     )
     assert WorkerProfile.objects.get(user=social_worker).qualified_on == date(2026, 9, 1)

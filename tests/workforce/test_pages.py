@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from frontdoor.accounts.models import User
 from frontdoor.casework import services as casework
-from frontdoor.workforce.models import CaseloadPolicy
+from frontdoor.workforce.models import CaseloadPolicy, WorkerProfile
 from tests.factories import PersonFactory, UserFactory
 from tests.workforce.test_caseloads import holding
 
@@ -63,6 +63,17 @@ def test_an_administrator_sets_the_weights_and_limits_on_a_page(client_for, admi
     response = client_for(administrator).post("/workforce/caseload-policy/", form)
     assert response.status_code == 302
     assert CaseloadPolicy.load().worker_limit == 16
+
+
+def test_a_second_manager_saving_a_workers_details_from_a_stale_page_is_told_and_changes_nothing(
+    client_for, team_manager: User, social_worker: User
+) -> None:
+    page = f"/workforce/workers/{social_worker.pk}/"
+    first = client_for(team_manager).post(page, {"version": 1, "qualified_on": "", "caseload_limit": "12"})
+    assert first.status_code == 302
+    second = client_for(team_manager).post(page, {"version": 1, "qualified_on": "", "caseload_limit": "20"})
+    assert "Someone else changed this" in second.content.decode()
+    assert WorkerProfile.objects.get(user=social_worker).caseload_limit == 12
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ class CaseloadPolicyForm(VersionedForm):
     )
 
 
-class WorkerProfileForm(GovukForm):
+class WorkerProfileForm(VersionedForm):
     qualified_on = GovukDateField(label="Date qualified as a social worker", required=False)
     caseload_limit = forms.DecimalField(
         label="A limit of their own",

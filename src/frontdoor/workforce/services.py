@@ -89,7 +89,7 @@ def set_caseload_policy(
 
 @transaction.atomic
 def set_worker_profile(
-    *, worker: User, by: User, qualified_on: date | None, caseload_limit: Decimal | None
+    *, worker: User, by: User, expected_version: int, qualified_on: date | None, caseload_limit: Decimal | None
 ) -> WorkerProfile:
     if not (
         by.can(Capability.MANAGE_STAFF) or (by.can(Capability.AUTHORISE_CASEWORK) and by.team_id == worker.team_id)
@@ -97,10 +97,11 @@ def set_worker_profile(
         raise PermissionDenied("Only the worker's manager or an administrator changes their caseload details")
     if qualified_on is not None and qualified_on > timezone.localdate():
         raise ValidationError({"qualified_on": "The date qualified must be today or in the past"})
+    # A worker without a profile yet is at version 1, so two managers filling it in at once still collide.
     profile, _ = WorkerProfile.objects.get_or_create(user=worker)
+    claim_version(profile, expected_version)
     profile.qualified_on, profile.caseload_limit = qualified_on, caseload_limit
-    profile.version += 1
-    profile.save()
+    profile.save(update_fields=["qualified_on", "caseload_limit"])
     limit = f"their own limit {caseload_limit}" if caseload_limit is not None else "the council's limit"
     record_event(
         kind="workforce.profile_changed",

@@ -74,11 +74,12 @@ def worker(request: HttpRequest, user_id: int) -> HttpResponse:
     found = get_object_or_404(User.objects.select_related("team"), pk=user_id, is_active=True)
     profile = WorkerProfile.objects.filter(user=found).first()
     initial = {"qualified_on": profile.qualified_on, "caseload_limit": profile.caseload_limit} if profile else {}
-    form = WorkerProfileForm(request.POST or None, initial=initial)
+    form = WorkerProfileForm(request.POST or None, initial=initial | {"version": profile.version if profile else 1})
     if form.is_valid():
         try:
-            services.set_worker_profile(worker=found, by=user, **form.cleaned_data)
-        except ValidationError as error:
+            version = form.cleaned_data.pop("version")
+            services.set_worker_profile(worker=found, by=user, expected_version=version, **form.cleaned_data)
+        except (ValidationError, StaleRecordError) as error:
             add_errors(form, error)
         else:
             messages.success(request, f"Caseload details of {found.display_name} saved")
