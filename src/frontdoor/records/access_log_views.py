@@ -7,9 +7,11 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
+from frontdoor.accounts.roles import Capability
 from frontdoor.govuk.spreadsheets import spreadsheet_safe
 from frontdoor.people.access import restricted_ids_visible_to
 from frontdoor.people.models import Person
@@ -63,9 +65,14 @@ def _show(request: HttpRequest, **whose: Any) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     entries = list(page.object_list)
-    hidden = _hidden(request.user, [entry.child for entry in entries] + ([whose["child"]] if "child" in whose else []))
+    viewer = request.user
+    assert isinstance(viewer, User)
+    hidden = _hidden(viewer, [entry.child for entry in entries] + ([whose["child"]] if "child" in whose else []))
     context = {
-        **whose,
+        # Not "user": the templates' user is whoever is signed in.
+        "child": whose.get("child"),
+        "staff_member": whose.get("user"),
+        "back": _back(viewer, **whose),
         "form": form,
         "page_obj": page,
         "entries": [(entry, entry.child_id in hidden) for entry in entries],
@@ -74,6 +81,15 @@ def _show(request: HttpRequest, **whose: Any) -> HttpResponse:
         "query": query.urlencode(),
     }
     return render(request, "records/access_log.html", context)
+
+
+def _back(viewer: User, *, child: Person | None = None, user: User | None = None) -> tuple[str, str] | None:
+    """Where the auditor came from, if their role opens it: the child's page, or the staff member's."""
+    if child is not None and viewer.can(Capability.VIEW_CHILDREN):
+        return reverse("people:detail", args=[child.pk]), "Back to the child's record"
+    if user is not None and viewer.can(Capability.MANAGE_STAFF):
+        return reverse("accounts:edit-staff", args=[user.pk]), f"Back to {user.display_name}"
+    return None
 
 
 def _download(request: HttpRequest, filename: str, **whose: Any) -> HttpResponse:

@@ -172,10 +172,10 @@ def note_access_log_read(
     else:
         assert user is not None
         whose = f"what {user.username} saw"
+    # Not on the child's own history: an audit of the record is not something that happened to the child.
     return record_event(
         kind="access_log.exported" if export else "access_log.read",
         by=by,
-        child=child,
         record=child if child is not None else user,
         summary=f"{how} the access log: {whose}, {filters_described}",
         data={"user_id": user.pk} if user is not None else {},
