@@ -103,6 +103,18 @@ def by_person[M: models.Model](model: type[M], key: str, **filters: Any) -> Call
     return fill
 
 
+def relative() -> Filled:
+    """A child and a relative of theirs whose records may be opened: the URL names both."""
+    found = one(
+        Relationship,
+        person__is_restricted=False,
+        person__merged_into=None,
+        relative__is_restricted=False,
+        relative__merged_into=None,
+    )
+    return {"person_id": found.person_id, "relative_id": found.relative_id}, found.person
+
+
 def referral(key: str = "referral_id") -> Callable[[], Filled]:
     def fill() -> Filled:
         found = one(Referral, person__is_restricted=False)
@@ -271,7 +283,7 @@ PEOPLE = {
     "people:add-identifier": Visit(person()),
     "people:move": Visit(person()),
     "people:end-residence": Visit(by_person(Residence, "residence_id", moved_out=None)),
-    "people:join-household": Visit(by_person(Relationship, "relative_id")),
+    "people:join-household": Visit(relative),
     "people:add-relationship": Visit(person()),
     "people:end-relationship": Visit(by_person(Relationship, "relationship_id")),
     "people:add-involvement": Visit(person()),
