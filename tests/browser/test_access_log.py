@@ -1,5 +1,6 @@
 """An auditor reads who saw a child and what a user saw, filters by date and pages through, by keyboard."""
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -77,9 +78,13 @@ def test_a_service_manager_reads_who_saw_a_child_and_what_a_worker_saw(sign_in: 
     expect(page.locator(".govuk-error-summary")).to_contain_text("The 'to' date must be the same as or after")
     assert_accessible(page)
 
-    page.goto(page.url.split("/people/")[0] + f"/records/staff/{worker.pk}/access-log/")
+    page.screenshot(path=str(SHOTS / "refused-dates.png"), full_page=True)
+    reader = page.get_by_role("link", name=re.compile(rf"^{worker.display_name}\s*: what they saw")).first
+    tab_to(page, reader)
+    page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"What {worker.display_name} saw")
     expect(page.get_by_text(f"Signed in as {manager.display_name}")).to_be_visible()
-    expect(page.get_by_role("cell", name=f"Ruby Shaw ({child.la_child_id})").first).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(r"^Ruby Shaw\s*: who saw them")).first).to_be_visible()
+    expect(page.get_by_text(f"({child.la_child_id})").first).to_be_visible()
     assert_accessible(page)
     page.screenshot(path=str(SHOTS / "what-user-saw.png"), full_page=True)

@@ -56,6 +56,8 @@ def test_a_qa_officer_sees_who_saw_a_child_newest_first_with_refused_attempts(
     assert "Who saw Ruby Shaw's record" in page
     assert page.index("3 Mar 2026, 14:05") < page.index("2 Mar 2026, 09:30")
     assert social_worker.display_name in page and "Refused" in page
+    # From each reader to what else they saw: how a QA officer, who has no staff pages, gets there.
+    assert f'href="/records/staff/{social_worker.pk}/access-log/"' in page
 
 
 def test_the_childs_page_links_to_its_access_log_only_for_auditors(
