@@ -42,6 +42,7 @@ class Capability(StrEnum):
     VIEW_TIMESCALES = "view_timescales"
     VIEW_TEAMS = "view_teams"
     VIEW_EVENT_LOG = "view_event_log"
+    VIEW_ACCESS_LOG = "view_access_log"  # who saw a child's record, and what a user saw
     MANAGE_COUNCIL = "manage_council"
     MANAGE_STAFF = "manage_staff"
     PREPARE_RETURNS = "prepare_returns"
@@ -83,7 +84,9 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.SOCIAL_WORKER: frozenset(_CASEWORK),
     Role.SENIOR_PRACTITIONER: frozenset(_CASEWORK),
     Role.TEAM_MANAGER: frozenset(_MANAGEMENT),
-    Role.SERVICE_MANAGER: frozenset(_MANAGEMENT | {Capability.PREPARE_RETURNS, Capability.VIEW_COUNCIL_INSIGHT}),
+    Role.SERVICE_MANAGER: frozenset(
+        _MANAGEMENT | {Capability.PREPARE_RETURNS, Capability.VIEW_COUNCIL_INSIGHT, Capability.VIEW_ACCESS_LOG}
+    ),
     # Out of hours the emergency duty team records and decides; the day team acknowledges.
     Role.EDT_WORKER: frozenset(_PRACTICE | {Capability.RECORD_CONTACTS, Capability.DECIDE_CONTACTS}),
     # Early help works with families by consent, and steps a family up to the front door with a contact.
@@ -91,7 +94,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     # Partners see only what they submitted, through the partner portal.
     Role.PARTNER: frozenset({Capability.SUBMIT_REFERRALS}),
     Role.QA_OFFICER: frozenset(
-        _DATA | {Capability.VIEW_EVENT_LOG, Capability.REVIEW_QUALITY, Capability.PREPARE_RETURNS}
+        _DATA
+        | {Capability.VIEW_EVENT_LOG, Capability.VIEW_ACCESS_LOG, Capability.REVIEW_QUALITY, Capability.PREPARE_RETURNS}
     ),
     Role.PERFORMANCE_ANALYST: frozenset(
         _DATA
@@ -110,6 +114,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_TIMESCALES,
             Capability.VIEW_TEAMS,
             Capability.VIEW_EVENT_LOG,
+            # Auditing who read what is not reading a child's record: administrators answer the auditors.
+            Capability.VIEW_ACCESS_LOG,
             Capability.MANAGE_COUNCIL,
             Capability.MANAGE_STAFF,
             Capability.MANAGE_THRESHOLDS,

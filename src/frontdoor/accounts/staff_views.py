@@ -56,7 +56,8 @@ def edit_staff(request: HttpRequest, user_id: int) -> HttpResponse:
         services.update_staff_member(user=user, by=admin, changes=changes)
         messages.success(request, f"Saved the changes to {user.display_name}")
         return redirect("accounts:staff")
-    return render(request, "accounts/staff_form.html", {"form": form, "staff_member": user})
+    context = {"form": form, "staff_member": user, "can_audit": admin.can(Capability.VIEW_ACCESS_LOG)}
+    return render(request, "accounts/staff_form.html", context)
 
 
 @require_POST

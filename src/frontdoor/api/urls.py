@@ -9,6 +9,7 @@ from frontdoor.partners import meeting_api, portal_api, sharing_api
 from frontdoor.people import api as people_api
 from frontdoor.protection import api as protection_api
 from frontdoor.quality import api as quality_api
+from frontdoor.records import access_log_api
 from frontdoor.records import api as records_api
 from frontdoor.timescales import api as timescales_api
 from frontdoor.workforce import api as workforce_api
@@ -38,6 +39,8 @@ urlpatterns = [
         records_api.significance,
         name="chronology-significance",
     ),
+    path("v1/people/<int:person_id>/access-log/", access_log_api.person_access_log, name="person-access-log"),
+    path("v1/staff/<int:user_id>/access-log/", access_log_api.staff_access_log, name="staff-access-log"),
     path("v1/referrals/", casework_api.referrals, name="referrals"),
     path("v1/referrals/<int:referral_id>/", casework_api.referral_detail, name="referral-detail"),
     path("v1/referrals/<int:referral_id>/close/", casework_api.close_referral, name="referral-close"),

@@ -11,6 +11,7 @@ from django.utils import timezone
 from frontdoor.accounts.access import require
 from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Capability
+from frontdoor.govuk.spreadsheets import spreadsheet_safe
 from frontdoor.insight import queries
 from frontdoor.insight.access import get_team_for_user, sees_council, teams_for
 from frontdoor.insight.forms import ListFilterForm, PeriodForm
@@ -78,12 +79,6 @@ def records(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request, "insight/records.html", context | {"page_obj": page, "rows": rows, "query": query.urlencode()}
     )
-
-
-def spreadsheet_safe(value: object) -> str:
-    """A cell a spreadsheet shows as text: one starting =, +, - or @ would otherwise run as a formula."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
 
 
 def records_csv(request: HttpRequest, slug: str) -> HttpResponse:

@@ -1,4 +1,7 @@
-"""Reading a police notification reads the records of the people matched on it: checked and logged as such."""
+"""Reading a police notification, a triage task or a portal referral reads the children's records on it.
+
+Each is checked and logged as such.
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
@@ -6,7 +9,9 @@ from rest_framework.request import Request
 
 from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Capability
-from frontdoor.partners.models import PoliceNotification
+from frontdoor.contacts.access import get_contact_for_user
+from frontdoor.partners import portal, queries
+from frontdoor.partners.models import PoliceNotification, PortalReferral, TriageDecision
 from frontdoor.people.access import can_view_person
 from frontdoor.records.services import log_access
 
@@ -35,3 +40,44 @@ def get_notification_for_user(
                 "A restricted record is on this notification. Only the people named on it can open it"
             )
     return notification
+
+
+def get_task_for_user(request: HttpRequest | Request, decision_id: int, *, viewed: str) -> TriageDecision:
+    """An open triage task the user may work on; the read is logged against the child it is about."""
+    user = request.user
+    if not isinstance(user, User) or not user.can(Capability.VIEW_CHILDREN):
+        raise PermissionDenied("You do not have access to children's records")
+    task = queries.open_tasks(user).filter(pk=decision_id).first()
+    if task is None:
+        raise Http404("No open task with that ID")
+    person = task.child.person
+    if person is not None:
+        allowed = can_view_person(user, person)
+        log_access(user=user, child=person, viewed=viewed, path=request.get_full_path(), allowed=allowed)
+        if not allowed:
+            raise PermissionDenied("This is a restricted record. Only the people named on it can open it")
+    return task
+
+
+def get_own_portal_referral(request: HttpRequest | Request, referral_id: int, *, viewed: str) -> PortalReferral:
+    """A partner's own referral. Partners read no records, but what they sent names children: logged per child."""
+    user = request.user
+    if not isinstance(user, User) or not user.can(Capability.SUBMIT_REFERRALS):
+        raise PermissionDenied("Only partner agency users use the portal")
+    found = PortalReferral.objects.filter(pk=referral_id, submitted_by=user).select_related("contact").first()
+    if found is None:
+        portal.note_refused_request(by=user, asked_for=f"portal referral {referral_id} ({viewed})")
+        raise Http404("No referral of yours with that reference")
+    for child in found.contact.children.exclude(person=None).select_related("person"):
+        assert child.person is not None
+        log_access(user=user, child=child.person, viewed=viewed, path=request.get_full_path())
+    return found
+
+
+def get_portal_referral_for_staff(request: HttpRequest | Request, referral_id: int, *, viewed: str) -> PortalReferral:
+    """A portal referral as the front door sees it: through its contact, so each child's read is checked and logged."""
+    found = PortalReferral.objects.select_related("submitted_by").filter(pk=referral_id).first()
+    if found is None:
+        raise Http404("No portal referral with that ID")
+    found.contact = get_contact_for_user(request, found.contact_id, viewed=viewed)
+    return found

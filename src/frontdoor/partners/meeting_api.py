@@ -18,7 +18,7 @@ from frontdoor.accounts.roles import Capability
 from frontdoor.api.problems import PROBLEM_RESPONSES
 from frontdoor.api.requests import acting_user, service_refusals, validated
 from frontdoor.partners import queries, triage
-from frontdoor.partners.access import receiver
+from frontdoor.partners.access import get_task_for_user, receiver
 from frontdoor.partners.meeting_serializers import (
     MinutesIn,
     TriageDecisionSerializer,
@@ -105,7 +105,7 @@ def tasks(request: Request) -> Response:
 @api_view(["POST"])
 def task_done(request: Request, decision_id: int) -> Response:
     user = _practitioner(request)
-    found = get_object_or_404(queries.open_tasks(user), pk=decision_id)
+    found = get_task_for_user(request, decision_id, viewed="triage task (API)")
     with service_refusals():
         triage.complete_task(decision=found, by=user)
     return Response(TriageTaskSerializer(found).data)

@@ -11,7 +11,7 @@ from frontdoor.accounts.access import require
 from frontdoor.accounts.roles import Capability
 from frontdoor.govuk.forms import add_errors
 from frontdoor.partners import queries, triage
-from frontdoor.partners.access import receiver
+from frontdoor.partners.access import get_task_for_user, receiver
 from frontdoor.partners.forms import MeetingForm, MinutesForm, decisions_posted
 from frontdoor.partners.models import NotificationPerson, TriageDecision, TriageMeeting
 
@@ -82,7 +82,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
 @require_POST
 def task_done(request: HttpRequest, decision_id: int) -> HttpResponse:
     user = require(request, Capability.VIEW_CHILDREN)
-    decision = get_object_or_404(queries.open_tasks(user), pk=decision_id)
+    decision = get_task_for_user(request, decision_id, viewed="triage task")
     try:
         triage.complete_task(decision=decision, by=user)
     except ValidationError as error:

@@ -5,8 +5,6 @@ A partner sees their own referrals and nothing else: anyone else's is not found,
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import api_view
@@ -18,6 +16,7 @@ from frontdoor.accounts.roles import Capability
 from frontdoor.api.problems import PROBLEM_RESPONSES
 from frontdoor.api.requests import acting_user, service_refusals, validated
 from frontdoor.partners import portal
+from frontdoor.partners.access import get_own_portal_referral, get_portal_referral_for_staff
 from frontdoor.partners.models import PortalReferral
 from frontdoor.partners.portal_serializers import (
     PortalFeedbackIn,
@@ -59,11 +58,8 @@ def referrals(request: Request) -> Response:
 @extend_schema(responses={200: PortalReferralSerializer, **PROBLEM_RESPONSES})
 @api_view(["GET"])
 def referral(request: Request, referral_id: int) -> Response:
-    user = _partner(request)
-    found = REFERRALS.filter(pk=referral_id, submitted_by=user).first()
-    if found is None:
-        portal.note_refused_request(by=user, asked_for=f"portal referral {referral_id} (API)")
-        raise Http404("No referral of yours with that ID")
+    _partner(request)
+    found = get_own_portal_referral(request, referral_id, viewed="portal referral (API)")
     return Response(PortalReferralSerializer(found).data)
 
 
@@ -72,7 +68,7 @@ def referral(request: Request, referral_id: int) -> Response:
 def feedback(request: Request, referral_id: int) -> Response:
     """The front door tells the partner what happened, once the contact is decided."""
     user = _user_with(request, Capability.RECORD_CONTACTS, "Your role does not give feedback to referrers")
-    found = get_object_or_404(REFERRALS.select_related("submitted_by"), pk=referral_id)
+    found = get_portal_referral_for_staff(request, referral_id, viewed="portal referral feedback (API)")
     data = validated(PortalFeedbackIn, request)
     with service_refusals():
         portal.give_feedback(portal_referral=found, by=user, feedback=data["feedback"])

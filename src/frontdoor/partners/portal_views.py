@@ -2,14 +2,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from frontdoor.accounts.access import require
 from frontdoor.accounts.roles import Capability
 from frontdoor.govuk.forms import add_errors
 from frontdoor.partners import portal
+from frontdoor.partners.access import get_own_portal_referral, get_portal_referral_for_staff
 from frontdoor.partners.models import PortalReferral
 from frontdoor.partners.portal_forms import FeedbackForm, PortalReferralForm
 
@@ -37,18 +38,14 @@ def new_referral(request: HttpRequest) -> HttpResponse:
 
 
 def referral(request: HttpRequest, referral_id: int) -> HttpResponse:
-    user = require(request, Capability.SUBMIT_REFERRALS)
-    found = PortalReferral.objects.filter(pk=referral_id, submitted_by=user).select_related("contact").first()
-    if found is None:
-        portal.note_refused_request(by=user, asked_for=f"portal referral {referral_id}")
-        raise Http404("No referral of yours with that reference")
+    found = get_own_portal_referral(request, referral_id, viewed="portal referral")
     return render(request, "partners/portal/referral.html", {"referral": found, "status": portal.status_of(found)})
 
 
 @require_POST
 def feedback(request: HttpRequest, referral_id: int) -> HttpResponse:
     user = require(request, Capability.RECORD_CONTACTS)
-    found = get_object_or_404(PortalReferral.objects.select_related("contact", "submitted_by"), pk=referral_id)
+    found = get_portal_referral_for_staff(request, referral_id, viewed="portal referral feedback")
     form = FeedbackForm(request.POST)
     if form.is_valid():
         try:

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 
 from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Capability
-from frontdoor.people.models import Person, RestrictionGrant
+from frontdoor.people.models import DuplicateCandidate, Merge, Person, RestrictionGrant
 from frontdoor.records.services import log_access
 
 
@@ -70,3 +70,47 @@ def get_person_to_edit(request: HttpRequest | Request, person_id: int, *, viewed
     if not user.can(Capability.EDIT_PEOPLE):
         raise PermissionDenied("Your role cannot change people's records")
     return person
+
+
+def _check_both(
+    request: HttpRequest | Request, user: User, people: tuple[Person, Person], *, viewed: str, refusal: str
+) -> None:
+    for person in people:
+        allowed = can_view_person(user, person)
+        log_access(user=user, child=person, viewed=viewed, path=request.get_full_path(), allowed=allowed)
+        if not allowed:
+            raise PermissionDenied(refusal)
+
+
+def _merger(request: HttpRequest | Request) -> User:
+    user = request.user
+    if not isinstance(user, User) or not user.can(Capability.MERGE_PEOPLE):
+        raise PermissionDenied("Your role does not merge people's records")
+    return user
+
+
+def get_duplicate_pair_for_user(
+    request: HttpRequest | Request, candidate_id: int, *, viewed: str, open_only: bool = False
+) -> DuplicateCandidate:
+    """A possible duplicate pair, if this user merges records and may see both; each read is logged."""
+    user = _merger(request)
+    found = DuplicateCandidate.objects.select_related("person_a", "person_b").filter(pk=candidate_id)
+    if open_only:
+        found = found.filter(status=DuplicateCandidate.Status.OPEN)
+    candidate = found.first()
+    if candidate is None:
+        raise Http404("No possible duplicate with that ID")
+    refusal = "One of these records is restricted: ask a manager named on it to merge them"
+    _check_both(request, user, (candidate.person_a, candidate.person_b), viewed=viewed, refusal=refusal)
+    return candidate
+
+
+def get_merge_for_user(request: HttpRequest | Request, merge_id: int, *, viewed: str) -> Merge:
+    """A merge of two records, if this user merges records and may see both; each read is logged."""
+    user = _merger(request)
+    merge = Merge.objects.select_related("survivor", "merged", "merged_by", "undone_by").filter(pk=merge_id).first()
+    if merge is None:
+        raise Http404("No merge with that ID")
+    refusal = "One of these records is restricted: ask a manager named on it"
+    _check_both(request, user, (merge.survivor, merge.merged), viewed=viewed, refusal=refusal)
+    return merge

@@ -4,20 +4,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from frontdoor.accounts.access import require
 from frontdoor.accounts.roles import Capability
 from frontdoor.govuk.forms import add_errors
 from frontdoor.people import merging, queries
-from frontdoor.people.access import can_view_person
+from frontdoor.people.access import get_duplicate_pair_for_user, get_merge_for_user
 from frontdoor.people.forms import MergeForm
-from frontdoor.people.models import DuplicateCandidate, Merge, Person
+from frontdoor.people.models import DuplicateCandidate, Person
 from frontdoor.people.tasks import find_duplicates_task
 from frontdoor.records.concurrency import StaleRecordError
 from frontdoor.records.models import Event
-from frontdoor.records.services import log_access
 
 
 def queue(request: HttpRequest) -> HttpResponse:
@@ -41,20 +40,9 @@ def find_now(request: HttpRequest) -> HttpResponse:
     return redirect("people:duplicates")
 
 
-def _pair_for(request: HttpRequest, candidate: DuplicateCandidate) -> tuple[Person, Person]:
-    """Both records, if this user may open both; each attempt is logged."""
-    user = require(request, Capability.MERGE_PEOPLE)
-    for person in (candidate.person_a, candidate.person_b):
-        allowed = can_view_person(user, person)
-        log_access(user=user, child=person, viewed="merge screen", path=request.path, allowed=allowed)
-        if not allowed:
-            raise PermissionDenied("One of these records is restricted: ask a manager named on it to merge them")
-    return candidate.person_a, candidate.person_b
-
-
 def compare(request: HttpRequest, candidate_id: int) -> HttpResponse:
-    candidate = get_object_or_404(DuplicateCandidate.objects.select_related("person_a", "person_b"), pk=candidate_id)
-    a, b = _pair_for(request, candidate)
+    candidate = get_duplicate_pair_for_user(request, candidate_id, viewed="merge screen")
+    a, b = candidate.person_a, candidate.person_b
     form = MergeForm(request.POST or None, a=a, b=b, differing=merging.differing_fields(a, b))
     if candidate.status == DuplicateCandidate.Status.OPEN and form.is_valid():
         survivor, merged, take, versions = form.choices()
@@ -76,16 +64,14 @@ def compare(request: HttpRequest, candidate_id: int) -> HttpResponse:
 
 @require_POST
 def not_duplicate(request: HttpRequest, candidate_id: int) -> HttpResponse:
-    candidate = get_object_or_404(DuplicateCandidate, pk=candidate_id, status=DuplicateCandidate.Status.OPEN)
-    _pair_for(request, candidate)
+    candidate = get_duplicate_pair_for_user(request, candidate_id, viewed="merge screen", open_only=True)
     merging.set_aside_duplicate(candidate=candidate, by=request.user)  # type: ignore[arg-type]
     messages.success(request, "Recorded as two different people")
     return redirect("people:duplicates")
 
 
 def merge_record(request: HttpRequest, merge_id: int) -> HttpResponse:
-    require(request, Capability.MERGE_PEOPLE)
-    merge = get_object_or_404(Merge.objects.select_related("survivor", "merged", "merged_by", "undone_by"), pk=merge_id)
+    merge = get_merge_for_user(request, merge_id, viewed="merge record")
     moved = sum(len(m["ids"]) for m in merge.moved)
     taken = [Person.field_label(name) for name in merge.fields_taken]
     return render(request, "people/merge.html", {"merge": merge, "rows_moved": moved, "fields_taken": taken})
@@ -94,7 +80,7 @@ def merge_record(request: HttpRequest, merge_id: int) -> HttpResponse:
 @require_POST
 def undo(request: HttpRequest, merge_id: int) -> HttpResponse:
     user = require(request, Capability.MERGE_PEOPLE)
-    merge = get_object_or_404(Merge, pk=merge_id)
+    merge = get_merge_for_user(request, merge_id, viewed="merge undone")
     try:
         merging.undo_merge(merge=merge, by=user)
     except StaleRecordError:

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from frontdoor.people import duplicate_views, family_views, safety_views, views
+from frontdoor.records import access_log_views
 
 app_name = "people"
 urlpatterns = [
@@ -10,6 +11,8 @@ urlpatterns = [
     path("<int:person_id>/edit/", views.edit, name="edit"),
     path("<int:person_id>/family/", views.family, name="family"),
     path("<int:person_id>/chronology/", include("frontdoor.records.chronology_urls")),
+    path("<int:person_id>/access-log/", access_log_views.child_log, name="access-log"),
+    path("<int:person_id>/access-log/csv/", access_log_views.child_log_csv, name="access-log-csv"),
     path("<int:person_id>/names/add/", family_views.add_other_name, name="add-other-name"),
     path("<int:person_id>/references/add/", family_views.add_identifier, name="add-identifier"),
     path("<int:person_id>/address/", family_views.move, name="move"),

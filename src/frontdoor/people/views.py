@@ -46,6 +46,7 @@ def detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "parent_kinds": [kind.value for kind in PARENT_KINDS],
         "can_edit": user.can(Capability.EDIT_PEOPLE),
         "can_merge": user.can(Capability.MERGE_PEOPLE),
+        "can_audit": user.can(Capability.VIEW_ACCESS_LOG),
         "section": "summary",
         "banner_heading": True,
     }

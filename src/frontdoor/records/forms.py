@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from frontdoor.govuk.forms import GovukDateField, GovukForm
 from frontdoor.records.chronology import Category
-from frontdoor.records.queries import ChronologyFilter
+from frontdoor.records.queries import AccessLogFilter, ChronologyFilter
 
 ORDER_CHOICES = [("oldest", "Oldest first"), ("newest", "Newest first")]
 
@@ -70,3 +70,27 @@ class ChronologyEntryForm(GovukForm):
         help_text="Who told us, or which document it comes from: for example, 'Health visitor, by phone' "
         "or 'School attendance report, 4 March 2024'.",
     )
+
+
+class AccessLogFilterForm(GovukForm):
+    since = GovukDateField(label="From", required=False, help_text="For example, 27 3 2026")
+    until = GovukDateField(label="To", required=False, help_text="For example, 3 4 2026")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        until = self.fields["until"]
+        assert isinstance(until, GovukDateField)
+        until.latest = timezone.localdate()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", "The 'to' date must be the same as or after the 'from' date")
+        return data
+
+    def filters(self) -> AccessLogFilter:
+        """The days asked for; an unsubmitted or invalid form shows every day."""
+        if not self.is_bound or not self.is_valid():
+            return AccessLogFilter()
+        return AccessLogFilter(since=self.cleaned_data["since"], until=self.cleaned_data["until"])

@@ -9,7 +9,7 @@ from frontdoor.people.access import restricted_ids_visible_to
 from frontdoor.people.models import Person
 from frontdoor.people.queries import family_of
 from frontdoor.records.chronology import CHRONOLOGY_KINDS, Category, category_of, kinds_in
-from frontdoor.records.models import ChronologyEntry, Event, SignificanceMark
+from frontdoor.records.models import AccessLog, ChronologyEntry, Event, SignificanceMark
 
 
 def events_for_auditor(*, kind_prefix: str = "") -> QuerySet[Event]:
@@ -225,3 +225,45 @@ def siblings_visible_to(user: User, person: Person) -> SiblingView:
     granted = restricted_ids_visible_to(user, restricted)
     visible = [s for s in siblings if not s.is_restricted or s.pk in granted]
     return SiblingView(children=[person, *visible], hidden=len(siblings) - len(visible))
+
+
+# The access log
+
+
+@dataclass(frozen=True)
+class AccessLogFilter:
+    """The days asked for, both ends included; none means the whole log."""
+
+    since: date | None = None
+    until: date | None = None
+
+    def describe(self) -> str:
+        if self.since and self.until:
+            return f"from {self.since:%-d %B %Y} to {self.until:%-d %B %Y}"
+        if self.since:
+            return f"from {self.since:%-d %B %Y}"
+        if self.until:
+            return f"up to {self.until:%-d %B %Y}"
+        return "all dates"
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+
+
+def access_log(
+    *, child: Person | None = None, user: User | None = None, filters: AccessLogFilter | None = None
+) -> QuerySet[AccessLog]:
+    """Reads of children's records, newest first: of one child (and the records merged into them), or by one user."""
+    rows = AccessLog.objects.select_related("user", "child")
+    if child is not None:
+        rows = rows.filter(child__in=[child.pk, *child.merged_people.values_list("pk", flat=True)])
+    if user is not None:
+        rows = rows.filter(user=user)
+    filters = filters or AccessLogFilter()
+    if filters.since:
+        rows = rows.filter(at__gte=_start_of(filters.since))
+    if filters.until:
+        # Up to midnight at the end of the day, in the council's time zone (a clock change makes it 23 or 25 hours).
+        rows = rows.filter(at__lt=_start_of(filters.until + timedelta(days=1)))
+    return rows.order_by("-at", "-id")

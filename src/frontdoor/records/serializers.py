@@ -83,3 +83,32 @@ class ChronologyEntryIn(serializers.Serializer):
 
 class SignificanceIn(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+
+
+class AccessLogQuery(serializers.Serializer):
+    since = serializers.DateField(required=False, help_text="On or after this day")
+    until = serializers.DateField(required=False, help_text="On or before this day")
+    page = serializers.IntegerField(required=False, min_value=1, default=1)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs.get("since") and attrs.get("until") and attrs["since"] > attrs["until"]:
+            raise serializers.ValidationError({"until": "The 'until' date must be the same as or after 'since'"})
+        return attrs
+
+
+class AccessLogEntrySerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    user = serializers.IntegerField(source="user.pk", help_text="Who read it: the user's ID")
+    username = serializers.CharField(source="user.username")
+    role = serializers.CharField(source="user.role")
+    child = serializers.IntegerField(source="child.pk", help_text="Whose record: the person ID")
+    la_child_id = serializers.CharField(source="child.la_child_id")
+    viewed = serializers.CharField(help_text="What was seen, e.g. 'person page'")
+    allowed = serializers.BooleanField(help_text="False for a refused attempt")
+
+
+class AccessLogSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="Reads matching the dates, on every page")
+    page = serializers.IntegerField()
+    pages = serializers.IntegerField()
+    results = AccessLogEntrySerializer(many=True)

@@ -149,3 +149,35 @@ def _open_mark(
     if for_update:
         marks = marks.select_for_update(of=("self",))
     return marks.first()
+
+
+# The access log
+
+
+@transaction.atomic
+def note_access_log_read(
+    *,
+    by: "User",
+    filters_described: str,
+    child: "Person | None" = None,
+    user: "User | None" = None,
+    export: bool = False,
+) -> Event:
+    """Put reading the access log on the event log: auditors' reads are audited too."""
+    require_capability(by, Capability.VIEW_ACCESS_LOG, "Your role cannot read the access log")
+    if (child is None) == (user is None):
+        raise ValidationError("Read the access log of one child or of one user")
+    how = "Downloaded" if export else "Read"
+    if child is not None:
+        whose = f"who saw {child.la_child_id or f'person {child.pk}'}"
+    else:
+        assert user is not None
+        whose = f"what {user.username} saw"
+    # Not on the child's own history: an audit of the record is not something that happened to the child.
+    return record_event(
+        kind="access_log.exported" if export else "access_log.read",
+        by=by,
+        record=child if child is not None else user,
+        summary=f"{how} the access log: {whose}, {filters_described}",
+        data={"user_id": user.pk} if user is not None else {},
+    )
