@@ -118,7 +118,8 @@ def hold(request: HttpRequest, review_id: int) -> HttpResponse:
 def anonymise(request: HttpRequest, review_id: int) -> HttpResponse:
     user = require(request, Capability.MANAGE_RETENTION)
     item = _review_for(request, review_id)
-    form = AnonymiseForm(request.POST or None)
+    # An unticked box posts nothing: the form is bound on any POST, so the refusal shows.
+    form = AnonymiseForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
             services.anonymise_person(review=item, by=user, confirmed=form.cleaned_data["confirmed"])
