@@ -65,18 +65,18 @@ def test_a_manager_keeps_a_record_for_now_with_a_reason(
     due: RetentionReview, service_manager: User, client_for: ClientFor
 ) -> None:
     client = client_for(service_manager)
-    refused = client.post(f"/retention/{due.pk}/keep/", {"until_day": "1", "until_month": "1", "until_year": "2030"})
+    refused = client.post(f"/retention/{due.pk}/keep/", {"keep-until_day": "1", "keep-until_month": "1", "keep-until_year": "2030"})
     assert refused.status_code == 400 and b"Enter why the record is kept" in refused.content
     kept = client.post(
         f"/retention/{due.pk}/keep/",
-        {"until_day": "1", "until_month": "1", "until_year": "2030", "reason": "His sister's proceedings"},
+        {"keep-until_day": "1", "keep-until_month": "1", "keep-until_year": "2030", "keep-reason": "His sister's proceedings"},
     )
     assert kept.status_code == 302
     assert RetentionReview.objects.get(pk=due.pk).status == RetentionReview.Status.DEFERRED
 
 
 def test_a_manager_places_a_legal_hold(due: RetentionReview, administrator: User, client_for: ClientFor) -> None:
-    response = client_for(administrator).post(f"/retention/{due.pk}/hold/", {"reason": "Northshire inquiry"})
+    response = client_for(administrator).post(f"/retention/{due.pk}/hold/", {"hold-reason": "Northshire inquiry"})
     assert response.status_code == 302
     review = RetentionReview.objects.get(pk=due.pk)
     assert (review.status, review.reason, review.decided_by) == ("held", "Northshire inquiry", administrator)

@@ -104,4 +104,4 @@ def test_a_record_kept_for_now_comes_back_on_its_date(due: RetentionReview, serv
 
 def test_the_command_reports_what_it_found(family: Family, capsys) -> None:  # type: ignore[no-untyped-def]
     call_command("retention_review")
-    assert "1 records newly due for review" in capsys.readouterr().out
+    assert "1 newly due for review" in capsys.readouterr().out

@@ -15,7 +15,10 @@ class RetentionRuleForm(GovukForm):
 
 
 class KeepForm(GovukForm):
-    until = GovukDateField(label="Look at it again on", help_text="For example, 1 4 2028")
+    # Both decision forms share the review page: prefixes keep their field ids apart.
+    prefix = "keep"
+
+    until = GovukDateField(label="The date to look at the record again", help_text="For example, 1 4 2028")
     reason = forms.CharField(
         label="Why is the record kept?",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -24,6 +27,8 @@ class KeepForm(GovukForm):
 
 
 class HoldForm(GovukForm):
+    prefix = "hold"
+
     reason = forms.CharField(
         label="The inquiry or proceedings the record is held for",
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -93,7 +93,8 @@ def find_records_due(*, today: date, by: User | None = None) -> ReviewReport:
     record_event(
         kind="retention.reviewed",
         by=by,
-        summary=f"Retention review: {len(reviews)} records newly due, of {looked_at} looked at",
+        summary=f"Found {len(reviews)} record{'' if len(reviews) == 1 else 's'} newly due for retention review, "
+        f"of {looked_at} looked at",
         data={"looked_at": looked_at, "open_work": open_count, "newly_due": len(reviews), "today": today.isoformat()},
     )
     return ReviewReport(looked_at=looked_at, open_work=open_count, newly_due=len(reviews))

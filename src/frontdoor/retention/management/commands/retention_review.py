@@ -16,5 +16,5 @@ class Command(BaseCommand):
         report = find_records_due(today=timezone.localdate())
         self.stdout.write(
             f"Looked at {report.looked_at:,} people past the default retention age: "
-            f"{report.newly_due:,} records newly due for review, {report.open_work:,} kept because work is open"
+            f"{report.newly_due:,} newly due for review, {report.open_work:,} kept because work is open"
         )

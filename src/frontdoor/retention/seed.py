@@ -1,0 +1,70 @@
+"""Young adults whose childhood records are past their 25th birthday, so the retention review has work.
+
+The synthetic council's history is five years long, so none of its children
+is old enough; these people had one episode in their teens, closed long ago.
+The demo runs the review at once, so its queue starts with them; the large
+council leaves the review to be timed on its own.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from frontdoor.accounts.models import User
+from frontdoor.accounts.roles import Role
+from frontdoor.casework.models import Referral
+from frontdoor.codes import PrimaryNeed, ReasonForClosure, ReferralSource
+from frontdoor.people.models import Person, PersonName
+from frontdoor.people.search_index import name_rows
+from frontdoor.people.services import assign_la_child_ids
+from frontdoor.records.services import record_event
+from frontdoor.retention.services import find_records_due
+from frontdoor.seeding import SeedContext
+
+PAST_RETENTION = {"demo": 6, "large": 60}
+
+
+def seed(context: SeedContext) -> None:
+    rng, faker, today = context.rng, context.faker, context.today
+    manager = User.objects.filter(role=Role.TEAM_MANAGER).order_by("pk").first()
+    zone = timezone.get_current_timezone()
+    people = []
+    for _ in range(PAST_RETENTION[context.size]):
+        sex = rng.choice("MF")
+        first = faker.first_name_male() if sex == "M" else faker.first_name_female()
+        born = date(today.year - rng.randint(26, 34), rng.randint(1, 12), rng.randint(1, 28))
+        created = datetime.combine(born + timedelta(days=365 * 13), time(10), tzinfo=zone)
+        people.append(
+            Person(first_name=first, last_name=faker.last_name(), date_of_birth=born, sex=sex, created_at=created)
+        )
+    Person.objects.bulk_create(people)
+    PersonName.objects.bulk_create(
+        [row for p in people for row in name_rows(p.pk, [(p.first_name, p.last_name, False)], p.date_of_birth)]
+    )
+    assign_la_child_ids()
+    referrals = []
+    for person in people:
+        assert person.date_of_birth is not None
+        opened = person.date_of_birth + timedelta(days=365 * 13 + rng.randint(0, 700))
+        referrals.append(
+            Referral(
+                person=person,
+                referral_date=opened,
+                source=rng.choice([ReferralSource.values[0], ReferralSource.values[-1]]),
+                primary_need=rng.choice(PrimaryNeed.values),
+                closed_on=opened + timedelta(days=rng.randint(30, 200)),
+                closure_reason=ReasonForClosure.CEASED,
+                created_by=manager,
+                closure_authorised_by=manager,
+                created_at=datetime.combine(opened, time(11), tzinfo=zone),
+            )
+        )
+    Referral.objects.bulk_create(referrals)
+    due = find_records_due(today=today).newly_due if not context.is_large else 0
+    # Last, so the app's summary event is the last seed event before the history step's.
+    record_event(
+        kind="seed.retention",
+        by=None,
+        summary=f"Added {len(people)} young adults with records past their retention date",
+        data={"people": len(people), "queued_for_review": due},
+    )
