@@ -29,7 +29,8 @@ def press(page: Page, name: str, role: str = "link") -> None:
 
 
 def test_a_service_manager_reviews_and_anonymises_a_record_by_keyboard(
-    sign_in: Callable[..., Page], family: Family  # noqa: F811
+    sign_in: Callable[..., Page],
+    family: Family,  # noqa: F811
 ) -> None:
     LocalAuthority.load()
     SHOTS.mkdir(exist_ok=True)
@@ -69,7 +70,8 @@ def test_a_service_manager_reviews_and_anonymises_a_record_by_keyboard(
 
 
 def test_a_qa_officer_downloads_a_subject_access_export_by_keyboard(
-    sign_in: Callable[..., Page], family: Family  # noqa: F811
+    sign_in: Callable[..., Page],
+    family: Family,  # noqa: F811
 ) -> None:
     LocalAuthority.load()
     officer = make_user(Role.QA_OFFICER)

@@ -43,7 +43,9 @@ def family(social_worker: User, team_manager: User, contact_officer: User) -> Fa
     people.move_person(person=zebedee, by=social_worker, address=home, moved_in=date(2009, 1, 1))
     people.move_person(person=amy, by=social_worker, address=home, moved_in=date(2014, 6, 1))
     people.add_relationship(person=zebedee, relative=amy, kind="sibling", by=social_worker)
-    people.add_identifier(person=zebedee, by=social_worker, kind="police", value="POL-ZQ-0001", issuer="Northshire Police")
+    people.add_identifier(
+        person=zebedee, by=social_worker, kind="police", value="POL-ZQ-0001", issuer="Northshire Police"
+    )
     people.add_other_name(person=zebedee, by=social_worker, kind="alias", first_name="Zeb", last_name="Quarrington")
     contact = contacts.record_contact(
         by=contact_officer,

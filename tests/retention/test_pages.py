@@ -42,7 +42,9 @@ def test_a_team_manager_cannot_see_the_review_queue(team_manager: User, client_f
     assert client_for(team_manager).get("/retention/").status_code == 403
 
 
-def test_a_service_manager_sees_the_records_due(due: RetentionReview, service_manager: User, client_for: ClientFor) -> None:
+def test_a_service_manager_sees_the_records_due(
+    due: RetentionReview, service_manager: User, client_for: ClientFor
+) -> None:
     page = client_for(service_manager).get("/retention/")
     assert b"Records due for retention review" in page.content
     assert b"Zebedee Quarrington" in page.content and b"1 record to review" in page.content
@@ -65,11 +67,18 @@ def test_a_manager_keeps_a_record_for_now_with_a_reason(
     due: RetentionReview, service_manager: User, client_for: ClientFor
 ) -> None:
     client = client_for(service_manager)
-    refused = client.post(f"/retention/{due.pk}/keep/", {"keep-until_day": "1", "keep-until_month": "1", "keep-until_year": "2030"})
+    refused = client.post(
+        f"/retention/{due.pk}/keep/", {"keep-until_day": "1", "keep-until_month": "1", "keep-until_year": "2030"}
+    )
     assert refused.status_code == 400 and b"Enter why the record is kept" in refused.content
     kept = client.post(
         f"/retention/{due.pk}/keep/",
-        {"keep-until_day": "1", "keep-until_month": "1", "keep-until_year": "2030", "keep-reason": "His sister's proceedings"},
+        {
+            "keep-until_day": "1",
+            "keep-until_month": "1",
+            "keep-until_year": "2030",
+            "keep-reason": "His sister's proceedings",
+        },
     )
     assert kept.status_code == 302
     assert RetentionReview.objects.get(pk=due.pk).status == RetentionReview.Status.DEFERRED
@@ -82,7 +91,9 @@ def test_a_manager_places_a_legal_hold(due: RetentionReview, administrator: User
     assert (review.status, review.reason, review.decided_by) == ("held", "Northshire inquiry", administrator)
 
 
-def test_opening_a_review_is_logged_as_an_access(due: RetentionReview, administrator: User, client_for: ClientFor) -> None:
+def test_opening_a_review_is_logged_as_an_access(
+    due: RetentionReview, administrator: User, client_for: ClientFor
+) -> None:
     from frontdoor.records.models import AccessLog
 
     client_for(administrator).get(f"/retention/{due.pk}/")

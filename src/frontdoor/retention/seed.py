@@ -14,14 +14,16 @@ from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Role
 from frontdoor.casework.models import Referral
 from frontdoor.codes import PrimaryNeed, ReasonForClosure, ReferralSource
-from frontdoor.people.models import Person, PersonName
+from frontdoor.people.models import Address, Person, PersonName, Residence
 from frontdoor.people.search_index import name_rows
 from frontdoor.people.services import assign_la_child_ids
 from frontdoor.records.services import record_event
 from frontdoor.retention.services import find_records_due
 from frontdoor.seeding import SeedContext
 
-PAST_RETENTION = {"demo": 6, "large": 60}
+PAST_RETENTION = {"demo": 6, "large": 60}  # even: they share homes in pairs
+# The letters a postcode's last two places may use.
+INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 
 
 def seed(context: SeedContext) -> None:
@@ -42,6 +44,19 @@ def seed(context: SeedContext) -> None:
         [row for p in people for row in name_rows(p.pk, [(p.first_name, p.last_name, False)], p.date_of_birth)]
     )
     assign_la_child_ids()
+    homes = Address.objects.bulk_create(
+        Address(
+            line_1=f"{rng.randint(1, 120)} {faker.street_name()}",
+            town="Northbridge",
+            postcode=f"NB{rng.randint(1, 9)} {rng.randint(1, 9)}{rng.choice(INWARD_LETTERS)}{rng.choice(INWARD_LETTERS)}",
+        )
+        for _ in people[::2]
+    )
+    # Two to a home, flat-sharing: the people index has no household of one.
+    Residence.objects.bulk_create(
+        Residence(person=person, address=homes[i // 2], moved_in=today - timedelta(days=rng.randint(30, 2000)))
+        for i, person in enumerate(people)
+    )
     referrals = []
     for person in people:
         assert person.date_of_birth is not None
