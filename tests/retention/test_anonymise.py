@@ -124,3 +124,22 @@ def test_the_event_log_still_refuses_any_other_change(family: Family) -> None:
     Event.objects.filter(pk=event.pk).anonymise(summary="[Anonymised]")
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("UPDATE records_event SET summary = 'again', anonymised_at = NULL WHERE id = %s", [event.pk])
+
+
+def test_a_record_merged_into_his_goes_too(family: Family, team_manager: User, service_manager: User) -> None:
+    from frontdoor.people.merging import merge_people
+    from frontdoor.retention.services import find_records_due
+    from tests.factories import PersonFactory
+
+    duplicate = PersonFactory(first_name="Zebedee", last_name="Quarington", date_of_birth=date(1995, 3, 4))
+    merge_people(
+        survivor=family.zebedee,
+        merged=duplicate,
+        by=team_manager,
+        take_from_merged=[],
+        expected_versions=(family.zebedee.version, duplicate.version),
+    )
+    find_records_due(today=date(2026, 11, 27))
+    anonymise_person(review=RetentionReview.objects.get(person=family.zebedee), by=service_manager, confirmed=True)
+    assert places_naming([*PERSONAL, "Quarington"]) == []
+    assert Person.objects.get(pk=duplicate.pk).first_name == "Anonymised"

@@ -98,25 +98,37 @@ def _fit(field: models.Field, value: Any) -> Any:
 
 def anonymise_record(person: Person) -> dict[str, int]:
     """Anonymise the person and everything linked to them; returns counts of what changed, for the event."""
-    full_names, single_names = names_of(person)
+    # Records merged into this one are the same person under another spelling: they go too.
+    records = [person, *Person.objects.filter(merged_into=person)]
+    full_names: list[str] = []
+    single_names: list[str] = []
+    for record in records:
+        full, single = names_of(record)
+        full_names, single_names = _longest_first([*full_names, *full]), _longest_first([*single_names, *single])
     everywhere = _pattern(full_names)
-    in_their_rows = _pattern([*full_names, *single_names])
+    # A date of birth written out (a merge's before-image, a note) identifies as surely as a name.
+    births = {r.date_of_birth for r in records if r.date_of_birth}
+    birth_dates = [form for born in births for form in (born.isoformat(), f"{born:%-d %B %Y}", f"{born:%d/%m/%Y}")]
+    in_their_rows = _pattern([*full_names, *single_names, *birth_dates])
     found = linked_records(person)
     counts = {"own_rows": 0, "shared_rows": 0, "events": 0, "other_rows": 0}
 
     for row in found.rows("own"):
         counts["own_rows"] += _anonymise_own_row(row, in_their_rows)
-    first_names = _pattern([n for n in single_names if n not in person.last_name.split()] + full_names)
+    surnames = {part for r in records for part in r.last_name.split()}
+    first_names = _pattern([n for n in single_names if n not in surnames] + full_names)
     for row in found.rows("shared"):
         counts["shared_rows"] += _replace_in_row(row, first_names)
-    _anonymise_addresses(person)
-    Identifier.objects.filter(person=person).update(value=REMOVED_TEXT, issuer="")
-    OtherName.objects.filter(person=person).update(first_name="", last_name="")
     counts["events"] = _anonymise_events(person, found, first_names)
-    _anonymise_person(person)
+    for record in records:
+        _anonymise_addresses(record)
+        Identifier.objects.filter(person=record).update(value=REMOVED_TEXT, issuer="")
+        OtherName.objects.filter(person=record).update(first_name="", last_name="")
+        _anonymise_person(record)
     if everywhere is not None:
         counts["other_rows"] = _sweep(everywhere, full_names)
-    reindex_person(person)
+    for record in records:
+        reindex_person(record)
     return counts
 
 

@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import models
+from django.db.models import Q
 
 from frontdoor.people.merging import links_to_person
-from frontdoor.people.models import DuplicateCandidate, Person, PersonName
+from frontdoor.people.models import DuplicateCandidate, Merge, Person, PersonName
 from frontdoor.records.models import AppendOnlyModel
 
 # Reference data and configuration: never part of a person's record, even when a record points at it.
@@ -115,6 +116,9 @@ def linked_records(person: Person) -> LinkedRecords:
             continue
         for row in link.model._default_manager.filter(**{f"{link.field}__in": people}):
             found.own[link.model][row.pk] = row
+    # Merging skips its own records when it looks for links; their before-images hold the person's details.
+    for merge in Merge.objects.filter(Q(survivor_id__in=people) | Q(merged_id__in=people)):
+        found.own[Merge][merge.pk] = merge
     _walk_down(found.own, found.own, depth=DEPTH)
     # Upwards one step: the contact above the person's contact row, the discussion above their decision.
     for row in list(found.rows("own")):
