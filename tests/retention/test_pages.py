@@ -38,6 +38,15 @@ def test_a_statutory_period_cannot_be_shortened(administrator: User, client_for:
     assert RetentionRule.objects.get(pk=rule.pk).years == 75
 
 
+def test_only_an_administrator_changes_retention_periods(service_manager: User, client_for: ClientFor) -> None:
+    rule = current_rules()[RecordClass.CHILDRENS_SOCIAL_CARE]
+    assert (
+        client_for(service_manager).post(f"/retention/rules/{rule.pk}/", {"years": "1", "version": 1}).status_code
+        == 403
+    )
+    assert RetentionRule.objects.get(pk=rule.pk).years == 25
+
+
 def test_a_team_manager_cannot_see_the_review_queue(team_manager: User, client_for: ClientFor) -> None:
     assert client_for(team_manager).get("/retention/").status_code == 403
 

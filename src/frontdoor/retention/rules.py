@@ -3,8 +3,8 @@
 A record falls in every class its history puts it in (a child in need who
 was on a child protection plan is both), and is kept to the latest of their
 dates. A parent or carer is kept while any child they care for is kept;
-brothers and sisters are kept each for their own record. A date that cannot be worked out (no
-date of birth) keeps the record: it is never due.
+brothers and sisters are kept each for their own record. A date that cannot
+be worked out (no date of birth) keeps the record: it is never due.
 """
 
 from collections import defaultdict
