@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "frontdoor.quality",
     "frontdoor.partners",
     "frontdoor.insight",
+    "frontdoor.retention",
     "frontdoor.api",
     "django.contrib.admin",
     "django.contrib.auth",

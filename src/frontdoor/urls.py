@@ -53,6 +53,7 @@ urlpatterns = [
     path("partners/", include("frontdoor.partners.urls")),
     path("early-help/", include("frontdoor.earlyhelp.urls")),
     path("insight/", include("frontdoor.insight.urls")),
+    path("retention/", include("frontdoor.retention.urls")),
     path("api/", include("frontdoor.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", views.api_docs, name="api-docs"),

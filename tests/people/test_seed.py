@@ -373,7 +373,9 @@ def test_children_have_a_gp_a_school_and_a_health_visitor_as_their_age_fits(coun
 
 def test_the_seed_records_one_event_with_its_counts(council: SeedContext) -> None:
     event = Event.objects.get(kind="seed.people")
-    assert event.data["people"] == Person.objects.count()
+    # The retention seed adds a few young adults of its own, after this app.
+    added_later = Event.objects.get(kind="seed.retention").data["people"]
+    assert event.data["people"] == Person.objects.count() - added_later
     assert event.data["planted_duplicates"] == len(planted(council))
     assert event.actor is None
 

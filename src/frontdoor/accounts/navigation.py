@@ -52,6 +52,12 @@ NAVIGATION = [
     NavItem("Audits", "quality:index", Capability.REVIEW_QUALITY, ("quality:",)),
     NavItem("Event log", "records:events", Capability.VIEW_EVENT_LOG, ("records:",)),
     NavItem(
+        "Retention",
+        "retention:queue",
+        Capability.MANAGE_RETENTION,
+        ("retention:queue", "retention:review", "retention:keep", "retention:hold", "retention:anonymise"),
+    ),
+    NavItem(
         "Staff",
         "accounts:staff",
         Capability.MANAGE_STAFF,

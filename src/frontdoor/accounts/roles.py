@@ -51,6 +51,8 @@ class Capability(StrEnum):
     DO_EARLY_HELP = "do_early_help"
     VIEW_INSIGHT = "view_insight"  # their own team's dashboard
     VIEW_COUNCIL_INSIGHT = "view_council_insight"  # every team's, and the whole council's
+    MANAGE_RETENTION = "manage_retention"  # review records past their retention date, anonymise
+    HANDLE_SUBJECT_ACCESS = "handle_subject_access"  # export a person's record for a subject access request
 
 
 _PRACTICE = {Capability.VIEW_CHILDREN, Capability.EDIT_PEOPLE, Capability.VIEW_TIMESCALES}
@@ -85,7 +87,14 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.SENIOR_PRACTITIONER: frozenset(_CASEWORK),
     Role.TEAM_MANAGER: frozenset(_MANAGEMENT),
     Role.SERVICE_MANAGER: frozenset(
-        _MANAGEMENT | {Capability.PREPARE_RETURNS, Capability.VIEW_COUNCIL_INSIGHT, Capability.VIEW_ACCESS_LOG}
+        _MANAGEMENT
+        | {
+            Capability.PREPARE_RETURNS,
+            Capability.VIEW_COUNCIL_INSIGHT,
+            Capability.VIEW_ACCESS_LOG,
+            Capability.MANAGE_RETENTION,
+            Capability.HANDLE_SUBJECT_ACCESS,
+        }
     ),
     # Out of hours the emergency duty team records and decides; the day team acknowledges.
     Role.EDT_WORKER: frozenset(_PRACTICE | {Capability.RECORD_CONTACTS, Capability.DECIDE_CONTACTS}),
@@ -95,7 +104,14 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.PARTNER: frozenset({Capability.SUBMIT_REFERRALS}),
     Role.QA_OFFICER: frozenset(
         _DATA
-        | {Capability.VIEW_EVENT_LOG, Capability.VIEW_ACCESS_LOG, Capability.REVIEW_QUALITY, Capability.PREPARE_RETURNS}
+        | {
+            Capability.VIEW_EVENT_LOG,
+            Capability.VIEW_ACCESS_LOG,
+            Capability.REVIEW_QUALITY,
+            Capability.PREPARE_RETURNS,
+            # Quality assurance officers often prepare disclosure bundles for the data protection officer.
+            Capability.HANDLE_SUBJECT_ACCESS,
+        }
     ),
     Role.PERFORMANCE_ANALYST: frozenset(
         _DATA
@@ -108,9 +124,11 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_COUNCIL_INSIGHT,
         }
     ),
-    # Administrators run the system; they do not read children's records.
+    # Administrators run the system; they do not read children's records. They do run the retention
+    # review, which shows only enough of a record (name, birth year, retention date) to decide on it.
     Role.ADMINISTRATOR: frozenset(
         {
+            Capability.MANAGE_RETENTION,
             Capability.VIEW_TIMESCALES,
             Capability.VIEW_TEAMS,
             Capability.VIEW_EVENT_LOG,

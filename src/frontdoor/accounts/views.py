@@ -18,6 +18,7 @@ from frontdoor.casework.queries import casework_counts
 from frontdoor.contacts.queries import front_door_counts
 from frontdoor.people.queries import overdue_warnings
 from frontdoor.records.concurrency import StaleRecordError
+from frontdoor.retention.rules import current_rules
 from frontdoor.timescales.models import ClosureDay
 
 
@@ -78,7 +79,8 @@ def council_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Council settings saved")
             return redirect("accounts:council")
     closure_days = ClosureDay.objects.select_related("added_by")
-    return render(request, "accounts/council.html", {"form": form, "closure_days": closure_days})
+    context = {"form": form, "closure_days": closure_days, "retention_rules": current_rules().values()}
+    return render(request, "accounts/council.html", context)
 
 
 def teams(request: HttpRequest) -> HttpResponse:

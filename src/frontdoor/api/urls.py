@@ -11,6 +11,7 @@ from frontdoor.protection import api as protection_api
 from frontdoor.quality import api as quality_api
 from frontdoor.records import access_log_api
 from frontdoor.records import api as records_api
+from frontdoor.retention import api as retention_api
 from frontdoor.timescales import api as timescales_api
 from frontdoor.workforce import api as workforce_api
 
@@ -33,6 +34,11 @@ urlpatterns = [
     path("v1/people/", people_api.people, name="people"),
     path("v1/people/<int:person_id>/", people_api.person_detail, name="person-detail"),
     path("v1/people/<int:person_id>/chronology/", records_api.chronology, name="chronology"),
+    path(
+        "v1/people/<int:person_id>/subject-access-export/",
+        retention_api.subject_access_export,
+        name="subject-access-export",
+    ),
     path("v1/people/<int:person_id>/chronology/entries/", records_api.add_entry, name="chronology-entries"),
     path(
         "v1/people/<int:person_id>/chronology/<str:source>/<int:item_id>/significance/",

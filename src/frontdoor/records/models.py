@@ -7,6 +7,12 @@ PostgreSQL and SQLite too.
 A migration that changes one of these tables must put the SQLite triggers
 back afterwards (see 0003): SQLite rebuilds a table to add a NOT NULL column,
 and the rebuild drops its triggers. The tests fail if a trigger is missing.
+
+One change to an event is allowed, once: anonymisation at the end of a
+record's retention period (the retention app), which blanks the personal
+words in the summary and data and sets `anonymised_at`. The triggers
+(migration 0006) let through only an update that sets `anonymised_at` on a
+row that had none and leaves who, what kind and when untouched.
 """
 
 from typing import Any, NoReturn
@@ -26,6 +32,13 @@ class AppendOnlyQuerySet(models.QuerySet):
 
     def delete(self) -> NoReturn:
         raise AppendOnlyError(f"{self.model.__name__} rows cannot be deleted")
+
+    def anonymise(self, **values: Any) -> int:
+        """Overwrite personal words on events not yet anonymised; the database refuses anything else.
+
+        Only the event log has `anonymised_at`; the access log holds no personal words and cannot change.
+        """
+        return models.QuerySet.update(self.filter(anonymised_at__isnull=True), anonymised_at=timezone.now(), **values)
 
 
 class AppendOnlyModel(models.Model):
@@ -68,6 +81,8 @@ class Event(AppendOnlyModel):
     record_type = models.CharField(max_length=80, blank=True)
     record_id = models.CharField(max_length=40, blank=True)
     data = models.JSONField(default=dict, blank=True)
+    # Set once, when the person's record was anonymised at the end of its retention period.
+    anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-occurred_at", "-id"]

@@ -22,4 +22,5 @@ def person_banner(context: dict[str, Any], person: Person, section: str = "", he
         "warnings": list(active_warnings(person)),
         "today": timezone.localdate(),
         "perms_restrict": isinstance(user, User) and user.can(Capability.MANAGE_RESTRICTIONS),
+        "perms_subject_access": isinstance(user, User) and user.can(Capability.HANDLE_SUBJECT_ACCESS),
     }

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RetentionConfig(AppConfig):
+    name = "frontdoor.retention"
+    verbose_name = "Retention and subject access"
