@@ -113,15 +113,26 @@ def _pair_rows(key_column: str, wanted: dict[str, set[date]]) -> list[tuple[Any,
     database spends answering it; the columns are the model's own and every value is a parameter.
     """
     column, born = _column(key_column), _column("born")
-    conditions: list[str] = []
-    params: list[Any] = []
-    for key, days in wanted.items():
-        conditions.append(f"({column} = %s AND {born} IN ({', '.join(['%s'] * len(days))}))")
-        params += [key, *sorted(days)]
     table = connection.ops.quote_name(PersonName._meta.db_table)
-    selected = ", ".join(_column(name) for name in COLUMNS)
+    selected = ", ".join(f"n.{_column(name)}" for name in COLUMNS)
+    if connection.vendor == "postgresql":
+        # Two array parameters joined as a table: PostgreSQL seeks the (key, born) index once a pair, and
+        # the driver does not have to parse a query with thousands of placeholders.
+        pairs = [(key, day) for key, days in wanted.items() for day in sorted(days)]
+        sql = (
+            f"SELECT {selected} FROM {table} n JOIN unnest(%s::text[], %s::date[]) AS w(key, born)"  # noqa: S608
+            f" ON n.{column} = w.key AND n.{born} = w.born"
+        )
+        params: list[Any] = [[key for key, _ in pairs], [day for _, day in pairs]]
+    else:
+        conditions: list[str] = []
+        params = []
+        for key, days in wanted.items():
+            conditions.append(f"(n.{column} = %s AND n.{born} IN ({', '.join(['%s'] * len(days))}))")
+            params += [key, *sorted(days)]
+        sql = f"SELECT {selected} FROM {table} n WHERE {' OR '.join(conditions)}"  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {selected} FROM {table} WHERE {' OR '.join(conditions)}", params)  # noqa: S608
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     # SQLite hands dates back as text; PostgreSQL as dates.
     return [(*row[:4], _as_date(row[4]), *row[5:]) for row in rows]
