@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from frontdoor.accounts.models import Team, User
 from frontdoor.accounts.roles import Capability
 from frontdoor.api.problems import PROBLEM_RESPONSES
-from frontdoor.api.requests import CONFLICT, acting_user, service_refusals, validated
+from frontdoor.api.requests import CONFLICT, acting_user, acting_user_who_can, service_refusals, validated
 from frontdoor.casework import services as casework
 from frontdoor.casework.access import get_referral_for_user
 from frontdoor.casework.models import Referral
@@ -55,6 +55,7 @@ def allocations(request: Request, referral_id: int) -> Response:
     referral = get_referral_for_user(request, referral_id, viewed="allocations (API)")
     if request.method == "GET":
         return Response(_allocations(referral))
+    acting_user_who_can(request, Capability.AUTHORISE_CASEWORK, "Only a manager can allocate work")
     data = validated(AllocateIn, request)
     team = Team.objects.filter(pk=data["team"], is_active=True).first()
     worker = User.objects.filter(pk=data["worker"]).first() if data["worker"] is not None else None
