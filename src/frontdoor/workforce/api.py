@@ -23,6 +23,7 @@ from frontdoor.casework import services as casework
 from frontdoor.casework.access import get_referral_for_user
 from frontdoor.casework.models import Referral
 from frontdoor.workforce import directions, queries
+from frontdoor.workforce.access import get_supervision_session_for_user
 from frontdoor.workforce.models import Allocation, SupervisionSession
 from frontdoor.workforce.serializers import (
     AllocateIn,
@@ -140,8 +141,5 @@ def supervision(request: Request) -> Response:
 @extend_schema(responses={200: SupervisionSerializer, **PROBLEM_RESPONSES})
 @api_view(["GET"])
 def supervision_detail(request: Request, session_id: int) -> Response:
-    user = acting_user(request)
-    if not user.can(Capability.VIEW_CHILDREN):
-        raise PermissionDenied("A session's directions name children")
-    session = get_object_or_404(SupervisionSession, pk=session_id)
-    return Response(_session_data(session, user))
+    session = get_supervision_session_for_user(request, session_id, viewed="supervision session (API)")
+    return Response(_session_data(session, acting_user(request)))
