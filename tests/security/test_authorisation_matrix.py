@@ -5,6 +5,7 @@ later is visited without editing this module; it fails until its URL name is in 
 arguments can be filled from tests/security/council.py.
 """
 
+import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -113,6 +114,8 @@ def judge(rule: Rule, visitor: str, method: str, response: HttpResponse, wrote: 
         return f"server error {status}"
     need = rule.writing if method in UNSAFE else rule.read
     if allowed(need, visitor):
+        if visitor != ANONYMOUS and _to_sign_in(response):
+            return "sent a signed-in visitor to sign in"
         if status in (403, 404) and not rule.narrower and not (method in UNSAFE and status == 404):
             return f"refused ({status}) though the role has {need}"
         return None
@@ -125,17 +128,24 @@ def judge(rule: Rule, visitor: str, method: str, response: HttpResponse, wrote: 
 
 def visit(client: Client, method: str, path: str) -> tuple[HttpResponse, bool]:
     """The answer, and whether anything was written to the event log; rolled back either way."""
+    cookies = copy.deepcopy(client.cookies)
     with transaction.atomic():
-        before = Event.objects.count()
+        before = _last_event()
         if method in UNSAFE and path.startswith("/api/"):
             response = client.generic(method.upper(), path, "{}", content_type="application/json")
         elif method in UNSAFE:
             response = client.post(path, {})
         else:
             response = client.get(path)
-        wrote = Event.objects.count() != before
+        wrote = _last_event() != before
         transaction.set_rollback(True)
+    # Signing out (or a new session) is rolled back in the database; the client's cookies must follow.
+    client.cookies = cookies
     return response, wrote
+
+
+def _last_event() -> int | None:
+    return Event.objects.order_by("-pk").values_list("pk", flat=True).first()
 
 
 def _path_or_fail(route: Route, fill: dict[str, dict[str, Any]], query: tuple[str, ...] = ()) -> str:
