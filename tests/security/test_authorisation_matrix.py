@@ -114,7 +114,8 @@ def judge(rule: Rule, visitor: str, method: str, response: HttpResponse, wrote: 
         return f"server error {status}"
     need = rule.writing if method in UNSAFE else rule.read
     if allowed(need, visitor):
-        if visitor != ANONYMOUS and _to_sign_in(response):
+        # Only a public page (signing out) may send someone signed in to sign in.
+        if visitor != ANONYMOUS and need != Audience.PUBLIC and _to_sign_in(response):
             return "sent a signed-in visitor to sign in"
         if status in (403, 404) and not rule.narrower and not (method in UNSAFE and status == 404):
             return f"refused ({status}) though the role has {need}"
