@@ -10,7 +10,9 @@ from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.request import Request
 
+from frontdoor.accounts.access import require_capability
 from frontdoor.accounts.models import User
+from frontdoor.accounts.roles import Capability
 from frontdoor.api.problems import TITLES, Problem
 from frontdoor.records.concurrency import StaleRecordError
 
@@ -26,6 +28,17 @@ class Conflict(exceptions.APIException):
 def acting_user(request: Request) -> User:
     user = request.user
     assert isinstance(user, User)
+    return user
+
+
+def acting_user_who_can(request: Request, capability: Capability, refusal: str) -> User:
+    """The acting user, if their role may do this at all.
+
+    Asked before the body is read, as the pages do, so that a role that may never do this is told so (403)
+    rather than how to fill in the form (400).
+    """
+    user = acting_user(request)
+    require_capability(user, capability, refusal)
     return user
 
 

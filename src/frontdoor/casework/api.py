@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from frontdoor.accounts.roles import Capability
 from frontdoor.api.problems import PROBLEM_RESPONSES
-from frontdoor.api.requests import CONFLICT, acting_user, service_refusals, validated
+from frontdoor.api.requests import CONFLICT, acting_user, acting_user_who_can, service_refusals, validated
 from frontdoor.casework import assessments, services
 from frontdoor.casework.access import get_assessment_for_user, get_cin_plan_for_user, get_referral_for_user
 from frontdoor.casework.models import Assessment, AssessmentAmendment, Referral
@@ -93,6 +93,7 @@ def referral_detail(request: Request, referral_id: int) -> Response:
 )
 @api_view(["POST"])
 def close_referral(request: Request, referral_id: int) -> Response:
+    acting_user_who_can(request, Capability.AUTHORISE_CASEWORK, "Only a manager can close a referral")
     referral = get_referral_for_user(request, referral_id, viewed="close referral (API)")
     data = validated(CloseReferralIn, request)
     with service_refusals():
@@ -117,6 +118,7 @@ def close_referral(request: Request, referral_id: int) -> Response:
 )
 @api_view(["POST"])
 def start_assessment(request: Request, referral_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot start an assessment")
     referral = get_referral_for_user(request, referral_id, viewed="start assessment (API)")
     data = validated(StartedOnIn, request)
     with service_refusals():
@@ -137,6 +139,7 @@ def start_assessment(request: Request, referral_id: int) -> Response:
 def assessment_detail(request: Request, assessment_id: int) -> Response:
     if request.method == "GET":
         return Response(_assessment_data(get_assessment_for_user(request, assessment_id, viewed="assessment (API)")))
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot write assessments")
     assessment = get_assessment_for_user(request, assessment_id, viewed="save assessment (API)")
     changes = validated(SaveAssessmentIn, request)
     version = changes.pop("version")
@@ -154,6 +157,7 @@ def assessment_detail(request: Request, assessment_id: int) -> Response:
 )
 @api_view(["POST"])
 def submit_assessment(request: Request, assessment_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot submit assessments")
     assessment = get_assessment_for_user(request, assessment_id, viewed="submit assessment (API)")
     data = validated(SubmitAssessmentIn, request)
     with service_refusals():
@@ -173,6 +177,7 @@ def submit_assessment(request: Request, assessment_id: int) -> Response:
 )
 @api_view(["POST"])
 def authorise_assessment(request: Request, assessment_id: int) -> Response:
+    acting_user_who_can(request, Capability.AUTHORISE_CASEWORK, "Only a manager can authorise or return an assessment")
     assessment = get_assessment_for_user(request, assessment_id, viewed="authorise assessment (API)")
     data = validated(AuthoriseAssessmentIn, request)
     with service_refusals():
@@ -193,6 +198,7 @@ def authorise_assessment(request: Request, assessment_id: int) -> Response:
 )
 @api_view(["POST"])
 def return_assessment(request: Request, assessment_id: int) -> Response:
+    acting_user_who_can(request, Capability.AUTHORISE_CASEWORK, "Only a manager can authorise or return an assessment")
     assessment = get_assessment_for_user(request, assessment_id, viewed="return assessment (API)")
     data = validated(ReturnAssessmentIn, request)
     with service_refusals():
@@ -207,6 +213,7 @@ def return_assessment(request: Request, assessment_id: int) -> Response:
 )
 @api_view(["POST"])
 def amend_assessment(request: Request, assessment_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot amend assessments")
     assessment = get_assessment_for_user(request, assessment_id, viewed="amend assessment (API)")
     data = validated(AmendAssessmentIn, request)
     with service_refusals():
@@ -230,6 +237,7 @@ def amend_assessment(request: Request, assessment_id: int) -> Response:
 )
 @api_view(["POST"])
 def start_cin_plan(request: Request, referral_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot start a plan")
     referral = get_referral_for_user(request, referral_id, viewed="start child in need plan (API)")
     data = validated(StartedOnIn, request)
     with service_refusals():
@@ -240,6 +248,7 @@ def start_cin_plan(request: Request, referral_id: int) -> Response:
 @extend_schema(request=CinPlanReviewIn, responses={201: CinPlanReviewSerializer, **PROBLEM_RESPONSES})
 @api_view(["POST"])
 def review_cin_plan(request: Request, plan_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot record a plan review")
     plan = get_cin_plan_for_user(request, plan_id, viewed="review child in need plan (API)")
     data = validated(CinPlanReviewIn, request)
     with service_refusals():
@@ -252,6 +261,7 @@ def review_cin_plan(request: Request, plan_id: int) -> Response:
 @extend_schema(request=EndCinPlanIn, responses={200: CinPlanSerializer, **PROBLEM_RESPONSES})
 @api_view(["POST"])
 def end_cin_plan(request: Request, plan_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot end a plan")
     plan = get_cin_plan_for_user(request, plan_id, viewed="end child in need plan (API)")
     data = validated(EndCinPlanIn, request)
     with service_refusals():

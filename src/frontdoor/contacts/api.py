@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Capability
 from frontdoor.api.problems import PROBLEM_RESPONSES
+from frontdoor.api.requests import acting_user_who_can
 from frontdoor.codes import ReferralSource
 from frontdoor.contacts import queries, services
 from frontdoor.contacts.access import get_contact_child_for_user, get_contact_for_user
@@ -250,7 +251,7 @@ def contact_detail(request: Request, contact_id: int) -> Response:
 @api_view(["POST"])
 def decision(request: Request, contact_id: int, child_id: int) -> Response:
     """Record the decision for one child. Closing outcomes wait for a manager, as on the pages."""
-    user = _user(request)
+    user = acting_user_who_can(request, Capability.DECIDE_CONTACTS, "Your role cannot decide contacts")
     child = get_contact_child_for_user(request, contact_id, child_id, viewed="decision (API)")
     body = DecisionIn(data=request.data)
     body.is_valid(raise_exception=True)

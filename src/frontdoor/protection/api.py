@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from frontdoor.accounts.models import LocalAuthority, User
 from frontdoor.accounts.roles import Capability
 from frontdoor.api.problems import PROBLEM_RESPONSES
-from frontdoor.api.requests import acting_user, service_refusals, validated
+from frontdoor.api.requests import acting_user, acting_user_who_can, service_refusals, validated
 from frontdoor.casework.access import get_referral_for_user
 from frontdoor.people.access import get_person_for_user
 from frontdoor.protection import services
@@ -111,7 +111,7 @@ def _plan_data(plan: ChildProtectionPlan) -> dict[str, Any]:
 )
 @api_view(["POST"])
 def strategy_discussions(request: Request) -> Response:
-    _reader(request)
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot record strategy discussions")
     data = validated(StrategyDiscussionIn, request)
     children = []
     for index, child in enumerate(data["children"]):
@@ -164,6 +164,7 @@ def section_47_detail(request: Request, section_47_id: int) -> Response:
 )
 @api_view(["POST"])
 def section_47_outcome(request: Request, section_47_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot record section 47 outcomes")
     section_47 = get_section_47_for_user(request, section_47_id, viewed="section 47 outcome (API)")
     data = validated(Section47OutcomeIn, request)
     with service_refusals():
@@ -186,6 +187,7 @@ def section_47_outcome(request: Request, section_47_id: int) -> Response:
 )
 @api_view(["POST"])
 def section_47_conference(request: Request, section_47_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot record conferences")
     section_47 = get_section_47_for_user(request, section_47_id, viewed="initial conference (API)")
     data = validated(InitialConferenceIn, request)
     with service_refusals():
@@ -237,6 +239,7 @@ def plan_detail(request: Request, plan_id: int) -> Response:
 )
 @api_view(["POST"])
 def review_plan(request: Request, plan_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot record review conferences")
     plan = get_plan_for_user(request, plan_id, viewed="review conference (API)")
     data = validated(ReviewConferenceIn, request)
     with service_refusals():
@@ -254,6 +257,7 @@ def review_plan(request: Request, plan_id: int) -> Response:
 @extend_schema(request=CoreGroupIn, responses={201: CoreGroupSerializer, **PROBLEM_RESPONSES})
 @api_view(["POST"])
 def record_core_group(request: Request, plan_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot record core groups")
     plan = get_plan_for_user(request, plan_id, viewed="core group (API)")
     data = validated(CoreGroupIn, request)
     with service_refusals():
@@ -270,6 +274,7 @@ def record_core_group(request: Request, plan_id: int) -> Response:
 )
 @api_view(["POST"])
 def record_visit(request: Request, plan_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot record visits")
     plan = get_plan_for_user(request, plan_id, viewed="visit (API)")
     data = validated(CpVisitIn, request)
     with service_refusals():
@@ -292,6 +297,9 @@ def record_visit(request: Request, plan_id: int) -> Response:
 )
 @api_view(["POST"])
 def end_plan(request: Request, plan_id: int) -> Response:
+    acting_user_who_can(
+        request, Capability.AUTHORISE_CASEWORK, "Only a manager can end a child protection plan outside a review"
+    )
     plan = get_plan_for_user(request, plan_id, viewed="end child protection plan (API)")
     data = validated(EndCpPlanIn, request)
     with service_refusals():

@@ -17,8 +17,9 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from frontdoor.accounts.roles import Capability
 from frontdoor.api.problems import PROBLEM_RESPONSES
-from frontdoor.api.requests import acting_user, service_refusals, validated
+from frontdoor.api.requests import acting_user, acting_user_who_can, service_refusals, validated
 from frontdoor.people.access import get_person_for_user
 from frontdoor.people.models import Person
 from frontdoor.records import queries, services
@@ -81,6 +82,7 @@ def chronology(request: Request, person_id: int) -> Response:
 )
 @api_view(["POST"])
 def add_entry(request: Request, person_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot add to a child's chronology")
     person = get_person_for_user(request, person_id, viewed="add to chronology (API)")
     data = validated(ChronologyEntryIn, request)
     with service_refusals():
@@ -109,6 +111,7 @@ ITEM = OpenApiParameter(
 )
 @api_view(["POST", "DELETE"])
 def significance(request: Request, person_id: int, source: str, item_id: int) -> Response:
+    acting_user_who_can(request, Capability.DO_CASEWORK, "Your role cannot mark a chronology")
     person = get_person_for_user(request, person_id, viewed="chronology marked (API)")
     if source not in ("events", "entries"):
         raise Http404("No such chronology item")

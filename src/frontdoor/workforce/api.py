@@ -18,11 +18,12 @@ from rest_framework.response import Response
 from frontdoor.accounts.models import Team, User
 from frontdoor.accounts.roles import Capability
 from frontdoor.api.problems import PROBLEM_RESPONSES
-from frontdoor.api.requests import CONFLICT, acting_user, service_refusals, validated
+from frontdoor.api.requests import CONFLICT, acting_user, acting_user_who_can, service_refusals, validated
 from frontdoor.casework import services as casework
 from frontdoor.casework.access import get_referral_for_user
 from frontdoor.casework.models import Referral
 from frontdoor.workforce import directions, queries
+from frontdoor.workforce.access import get_supervision_session_for_user
 from frontdoor.workforce.models import Allocation, SupervisionSession
 from frontdoor.workforce.serializers import (
     AllocateIn,
@@ -55,6 +56,7 @@ def allocations(request: Request, referral_id: int) -> Response:
     referral = get_referral_for_user(request, referral_id, viewed="allocations (API)")
     if request.method == "GET":
         return Response(_allocations(referral))
+    acting_user_who_can(request, Capability.AUTHORISE_CASEWORK, "Only a manager can allocate work")
     data = validated(AllocateIn, request)
     team = Team.objects.filter(pk=data["team"], is_active=True).first()
     worker = User.objects.filter(pk=data["worker"]).first() if data["worker"] is not None else None
@@ -139,8 +141,5 @@ def supervision(request: Request) -> Response:
 @extend_schema(responses={200: SupervisionSerializer, **PROBLEM_RESPONSES})
 @api_view(["GET"])
 def supervision_detail(request: Request, session_id: int) -> Response:
-    user = acting_user(request)
-    if not user.can(Capability.VIEW_CHILDREN):
-        raise PermissionDenied("A session's directions name children")
-    session = get_object_or_404(SupervisionSession, pk=session_id)
-    return Response(_session_data(session, user))
+    session = get_supervision_session_for_user(request, session_id, viewed="supervision session (API)")
+    return Response(_session_data(session, acting_user(request)))

@@ -13,6 +13,7 @@ from frontdoor.casework.access import get_referral_for_user
 from frontdoor.govuk.forms import add_errors
 from frontdoor.records.concurrency import StaleRecordError
 from frontdoor.workforce import directions, queries, services
+from frontdoor.workforce.access import get_supervision_session_for_user
 from frontdoor.workforce.forms import (
     BookingForm,
     CaseloadPolicyForm,
@@ -122,8 +123,8 @@ def record_supervision(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 def supervision_session(request: HttpRequest, session_id: int) -> HttpResponse:
-    user = require(request, Capability.VIEW_CHILDREN)  # its directions name children
-    session = get_object_or_404(SupervisionSession.objects.select_related("worker", "supervisor"), pk=session_id)
+    user = require(request, Capability.VIEW_CHILDREN)
+    session = get_supervision_session_for_user(request, session_id, viewed="supervision session")
     shows_reflection = user.pk in (session.worker_id, session.supervisor_id)
     found = session.directions.select_related("person", "referral").prefetch_related("actions")
     context = {"session": session, "directions": found, "shows_reflection": shows_reflection}
