@@ -41,6 +41,7 @@ from frontdoor.protection.models import ChildProtectionPlan, Section47, Strategy
 from frontdoor.quality import services as quality
 from frontdoor.quality.models import Audit, AuditProgramme, AuditTemplate
 from frontdoor.records.models import Event
+from frontdoor.retention.models import RetentionReview, RetentionRule
 from frontdoor.returns import services as returns
 from frontdoor.seeding import seed_council
 from frontdoor.timescales import services as timescales
@@ -232,6 +233,12 @@ def build_council() -> Council:
         "casework:*": {"referral_id": main["referral"].pk, "plan_id": main["cin_plan"].pk},
         "protection:*": {"referral_id": main["referral"].pk, "plan_id": main["cp_plan"].pk},
         "workforce:*": {"referral_id": main["referral"].pk},
+        "retention:*": {
+            "review_id": _first(
+                RetentionReview.objects.filter(status=RetentionReview.Status.DUE), "retention review"
+            ).pk,
+            "rule_id": _first(RetentionRule.objects.order_by("pk"), "retention rule").pk,
+        },
         "api:referral*": {"referral_id": main["referral"].pk},
         "api:cin-plan-*": {"plan_id": main["cin_plan"].pk},
         "api:cp-plan-*": {"plan_id": main["cp_plan"].pk},

@@ -53,18 +53,31 @@ OWN_TASK = rule(C.VIEW_CHILDREN, narrower="only the front door or the person giv
 # fmt: off
 BY_APP: dict[str, dict[Rule, list[str]]] = {
     "": {
-        PUBLIC: ["login", "logout", "accessibility", "privacy"],
+        PUBLIC: ["login", "logout", "accessibility", "privacy", "healthz", "sign-in-code"],
+        rule(Audience.PUBLIC, narrower="only where the council has set up single sign-on"): [
+            "sso-sign-in", "sso-callback",
+        ],
         SIGNED_IN: ["home", "api-schema", "api-docs"],
     },
     "accounts": {
         MANAGE_COUNCIL: ["council"],
         rule(C.VIEW_TEAMS): ["teams"],
-        rule(C.MANAGE_STAFF): ["staff", "add-staff", "edit-staff", "staff-account", "staff-password"],
+        rule(C.MANAGE_STAFF): ["staff", "add-staff", "edit-staff", "staff-account", "staff-password", "staff-mfa"],
+        SIGNED_IN: ["security", "mfa-set-up", "mfa-recovery-codes", "mfa-replace-recovery-codes"],
     },
     "timescales": {rule(C.VIEW_TIMESCALES): ["overview"], MANAGE_COUNCIL: ["add-closure-day", "remove-closure-day"]},
-    "records": {rule(C.VIEW_EVENT_LOG): ["events"]},
+    "records": {
+        rule(C.VIEW_EVENT_LOG): ["events"],
+        rule(C.VIEW_ACCESS_LOG): ["staff-access-log", "staff-access-log-csv"],
+    },
+    "retention": {
+        rule(C.MANAGE_RETENTION): ["queue", "review-now", "review", "keep", "hold", "anonymise"],
+        MANAGE_COUNCIL: ["change-rule"],
+        rule(C.HANDLE_SUBJECT_ACCESS): ["subject-access"],
+    },
     "people": {
         READ: ["search", "detail", "family"],
+        rule(C.VIEW_ACCESS_LOG): ["access-log", "access-log-csv"],
         rule(C.EDIT_PEOPLE): [
             "create", "edit", "add-other-name", "add-identifier", "move", "end-residence", "join-household",
             "add-relationship", "end-relationship", "add-professional", "add-involvement", "end-involvement",
@@ -177,6 +190,8 @@ BY_APP: dict[str, dict[Rule, list[str]]] = {
         rule(C.VIEW_TEAMS): ["caseloads"],
         rule(C.IMPORT_CALLS): ["call-events"],
         rule(C.VIEW_INSIGHT): ["indicators", "indicator"],
+        rule(C.VIEW_ACCESS_LOG): ["person-access-log", "staff-access-log"],
+        rule(C.HANDLE_SUBJECT_ACCESS): ["subject-access-export"],
     },
 }
 # fmt: on

@@ -66,7 +66,8 @@ def get_own_portal_referral(request: HttpRequest | Request, referral_id: int, *,
         raise PermissionDenied("Only partner agency users use the portal")
     found = PortalReferral.objects.filter(pk=referral_id, submitted_by=user).select_related("contact").first()
     if found is None:
-        portal.note_refused_request(by=user, asked_for=f"portal referral {referral_id} ({viewed})")
+        through = " (API)" if isinstance(request, Request) else ""
+        portal.note_refused_request(by=user, asked_for=f"portal referral {referral_id}{through}")
         raise Http404("No referral of yours with that reference")
     for child in found.contact.children.exclude(person=None).select_related("person"):
         assert child.person is not None
