@@ -306,6 +306,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "frontdoor.api.schema.document_problems",
+    ],
     # Several models have a "kind": each choice set gets its own name in the schema.
     "ENUM_NAME_OVERRIDES": {
         "SupervisionKindEnum": "frontdoor.workforce.models.SupervisionSession.Kind",
