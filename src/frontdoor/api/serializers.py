@@ -15,7 +15,7 @@ class ReadOnlyChoicesMayBeBlank(serializers.ModelSerializer):
 
     def get_fields(self) -> dict[str, serializers.Field]:
         fields = super().get_fields()
-        model = self.Meta.model
+        model: Any = self.Meta.model
         for name, field in fields.items():
             if isinstance(field, serializers.ChoiceField) and field.read_only:
                 source = field.source if field.source not in (None, "*") else name
