@@ -13,12 +13,12 @@ from tests.conftest import make_user
 from tests.pages import Page, all_pages, placeholder_kwargs
 
 
-@pytest.mark.parametrize("page", all_pages(), ids=str)
-def test_a_post_without_the_csrf_token_is_refused(page: Page, db: None, caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize("walked", all_pages(), ids=str)
+def test_a_post_without_the_csrf_token_is_refused(walked: Page, db: None, caplog: pytest.LogCaptureFixture) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(make_user(Role.SERVICE_MANAGER))
-    response = client.post(page.url(placeholder_kwargs(page)), {"anything": "at all"})
-    assert response.status_code == 403, f"{page} took a POST without a CSRF token ({response.status_code})"
+    response = client.post(walked.url(placeholder_kwargs(walked)), {"anything": "at all"})
+    assert response.status_code == 403, f"{walked} took a POST without a CSRF token ({response.status_code})"
     # Refused by the CSRF check itself, not by a permission check in a view that opted out of it.
     assert any(record.name == "django.security.csrf" for record in caplog.records)
 
