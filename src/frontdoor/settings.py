@@ -292,6 +292,10 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "frontdoor.api.problems.problem_exception_handler",
     "DEFAULT_THROTTLE_RATES": {"user": "1000/hour"},
 }
+# Uploaded CSV files (police notifications, call logs) larger than this are refused before they are read.
+# A year's call log at a busy front door is about 20 MB, and an import holds its file in memory.
+UPLOAD_MAX_MEGABYTES = env_int("UPLOAD_MAX_MEGABYTES", 25)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Front Door API",
     "DESCRIPTION": (
