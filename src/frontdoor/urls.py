@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 from frontdoor import views
 from frontdoor.accounts import views as accounts_views
 
+handler400 = "frontdoor.views.bad_request"
 handler404 = "frontdoor.views.page_not_found"
 handler403 = "frontdoor.views.permission_denied"
 handler500 = "frontdoor.views.server_error"
