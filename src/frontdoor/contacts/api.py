@@ -175,6 +175,8 @@ def visible_contacts(user: User) -> QuerySet[Contact]:
 
 @extend_schema(
     methods=["GET"],
+    # Named as a list: drf-spectacular names it so only for a bare array, and the page is not one.
+    operation_id="contacts_list",
     parameters=[OpenApiParameter("status", enum=Contact.Status.values, required=False)],
     responses={200: PAGE_OF_CONTACTS, **PROBLEM_RESPONSES},
     description="Contacts, newest first, with their children and decisions, a page at a time.",
