@@ -39,11 +39,13 @@ from frontdoor.people.models import (
     DuplicateCandidate,
     Involvement,
     Merge,
+    Person,
     Relationship,
     Residence,
     RestrictionGrant,
     Warning,
 )
+from frontdoor.people.services import create_person
 from frontdoor.protection.models import ChildProtectionPlan, Section47, StrategyDiscussion
 from frontdoor.quality.models import Audit, AuditAction, AuditProgramme, AuditTemplate
 from frontdoor.quality.services import add_audit_action
@@ -54,6 +56,7 @@ from frontdoor.seeding import seed_council
 from frontdoor.timescales.models import ClosureDay
 from frontdoor.timescales.services import add_closure_day
 from frontdoor.workforce.models import SupervisionSession
+from tests.conftest import make_user
 from tests.pages import Page, all_pages, real_kwargs
 
 TODAY = date(2026, 11, 26)
@@ -305,3 +308,20 @@ def test_the_walk_renders_the_pages_with_forms(council_full_of_payloads: list[st
     # The payloads really are on the pages walked, escaped: the escaping test is not passing on empty pages.
     showing = [page for page in PAGES if "&lt;script&gt;alert(1)&lt;/script&gt;" in render(page)[1]]
     assert len(showing) >= 40, [str(page) for page in showing]
+
+
+def test_a_person_recorded_with_the_payloads_is_shown_escaped_and_a_search_for_sql_is_harmless(db: None) -> None:
+    manager = make_user(Role.TEAM_MANAGER)
+    person = create_person(
+        by=manager, details={"first_name": SCRIPT, "last_name": ATTRIBUTE, "date_of_birth": date(2015, 3, 10)}
+    )
+    client = Client()
+    client.force_login(manager)
+
+    page = client.get(f"/people/{person.pk}/").content.decode()
+    results = client.get("/people/", {"q": SQL}).content.decode()
+
+    assert SCRIPT not in page and ATTRIBUTE not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert SQL not in results
+    assert Person.objects.filter(pk=person.pk).exists()
