@@ -340,6 +340,10 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "frontdoor.api.problems.problem_exception_handler",
     "DEFAULT_THROTTLE_RATES": {"user": "1000/hour"},
 }
+# Uploaded CSV files (police notifications, call logs) larger than this are refused before they are read.
+# A year's call log at a busy front door is about 20 MB, and an import holds its file in memory.
+UPLOAD_MAX_MEGABYTES = env_int("UPLOAD_MAX_MEGABYTES", 25)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Front Door API",
     "DESCRIPTION": (
@@ -354,6 +358,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "frontdoor.api.schema.document_problems",
+    ],
     # Several models have a "kind": each choice set gets its own name in the schema.
     "ENUM_NAME_OVERRIDES": {
         "SupervisionKindEnum": "frontdoor.workforce.models.SupervisionSession.Kind",

@@ -12,6 +12,7 @@ from frontdoor.accounts import mfa_views
 from frontdoor.accounts import views as accounts_views
 from frontdoor.accounts.middleware import mfa_not_required
 
+handler400 = "frontdoor.views.bad_request"
 handler404 = "frontdoor.views.page_not_found"
 handler403 = "frontdoor.views.permission_denied"
 handler500 = "frontdoor.views.server_error"

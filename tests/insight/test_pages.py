@@ -183,3 +183,17 @@ def test_an_indicator_that_does_not_exist_is_not_found(
     performance_analyst: User, client_for: Callable[[User], Client]
 ) -> None:
     assert client_for(performance_analyst).get("/insight/indicators/happiness/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("http://evil.example","Click")', "+1+1", "-1+1", "@SUM(1+1)", "\t=1+1", "\r=1+1"]
+)
+def test_a_name_that_a_spreadsheet_would_run_as_a_formula_is_exported_as_text(
+    name: str, performance_analyst: User, social_worker: User, client_for: Callable[[User], Client]
+) -> None:
+    assessments(social_worker, 1, first_name=name, last_name="Smith")
+
+    response = client_for(performance_analyst).get(f"/insight/indicators/assessments-in-time/csv/?{MARCH}")
+
+    rows = list(csv.reader(io.StringIO(response.content.decode(), newline="")))
+    assert [row[2] for row in rows[1:]] == [f"'{name} Smith"]

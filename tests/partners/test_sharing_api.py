@@ -137,3 +137,15 @@ def test_only_those_who_decide_contacts_share_information(
         )
         assert answer.status_code == 403, (user, answer.content)
     assert not AccessLog.objects.filter(child=ruby).exists()
+
+
+def test_a_request_received_before_the_calendar_begins_is_refused_not_a_server_error(
+    contact_officer: User, ruby: Person
+) -> None:
+    # Found by the schema fuzzer: the answer-by date could not be counted from the year 178.
+    response = post(
+        api_client(contact_officer), "/api/v1/information-requests/", asking(ruby, received_at="0178-10-19T00:39:42Z")
+    )
+    assert response.status_code == 400
+    assert "out of range" in str(response.json()["errors"])
+    assert not InformationRequest.objects.exists()

@@ -22,7 +22,7 @@ from frontdoor.returns.annexa import AnnexASummary, write_annex_a
 from frontdoor.returns.annexa.cells import age, disability
 from frontdoor.returns.annexa.lists import LISTS
 from frontdoor.returns.identifiers import child_unique_id
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, TeamFactory
 
 LONDON = ZoneInfo("Europe/London")
 INSPECTION = date(2026, 11, 2)  # a Monday; the six months run from 2 May 2026
@@ -391,3 +391,18 @@ def test_lists_8_to_11_have_their_headers_and_no_rows_while_lists_1_to_7_have_th
     summary, sheets = export()
     assert summary.rows[3] == summary.rows[6] == 1
     assert [sheets[f"List {n}"] for n in range(8, 12)] == [[annex_list.headers] for annex_list in LISTS[7:]]
+
+
+@pytest.mark.parametrize("attack", ['=HYPERLINK("http://evil.example","x")', "+1+1", "-1+1", "@SUM(1+1)"])
+def test_a_team_name_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text(
+    attack: str, mia: Person, social_worker: User
+) -> None:
+    referral = refer(mia, social_worker, date(2026, 6, 1))
+    Referral.objects.filter(pk=referral.pk).update(team=TeamFactory(name=attack))
+    out = BytesIO()
+    write_annex_a(inspection_date=INSPECTION, out=out)
+
+    sheet = load_workbook(BytesIO(out.getvalue()))["List 3"]
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.value == attack]
+    assert cells
+    assert all(cell.data_type == "s" for cell in cells)  # string cells: a formula would be "f"

@@ -2,6 +2,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -168,3 +169,8 @@ def test_working_hours_skip_bank_holidays() -> None:
 def test_working_hours_need_aware_datetimes() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         office_hours(datetime(2026, 11, 19, 9, 0), datetime(2026, 11, 19, 10, 0))
+
+
+def test_a_date_outside_the_calendar_is_a_validation_error_a_page_or_the_api_can_show() -> None:
+    with pytest.raises(ValidationError, match="working days are known from 1950 to 2150"):
+        add_working_days(date(178, 10, 19), 10)

@@ -6,6 +6,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from frontdoor.api.serializers import ReadOnlyChoicesMayBeBlank
 from frontdoor.casework.assessments import WRITTEN_FIELDS
 from frontdoor.casework.models import Assessment, AssessmentAmendment, CinPlan, CinPlanReview, Referral
 from frontdoor.casework.queries import assessment_clock
@@ -70,7 +71,7 @@ class WrittenFields(serializers.ModelSerializer):
         return super().to_internal_value(data)
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class AssessmentSerializer(ReadOnlyChoicesMayBeBlank):
     """The whole assessment: what the worker wrote, its dates and clock, the manager's decision, its amendments."""
 
     status = AssessmentStatusField(read_only=True)

@@ -5,7 +5,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef, QuerySet
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.pagination import PageNumberPagination
@@ -155,6 +155,18 @@ def _people(user: User, ids: list[int]) -> dict[int, Person]:
     return found
 
 
+# The list is paginated (DRF's page number pagination), so the schema describes the page around it.
+PAGE_OF_CONTACTS = inline_serializer(
+    name="PaginatedContactList",
+    fields={
+        "count": serializers.IntegerField(),
+        "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True),
+        "results": ContactSerializer(many=True),
+    },
+)
+
+
 def visible_contacts(user: User) -> QuerySet[Contact]:
     """Contacts whose every child this user may see."""
     restricted = ContactChild.objects.filter(contact=OuterRef("pk"), person__is_restricted=True)
@@ -164,9 +176,11 @@ def visible_contacts(user: User) -> QuerySet[Contact]:
 
 @extend_schema(
     methods=["GET"],
+    # Named as a list: drf-spectacular names it so only for a bare array, and the page is not one.
+    operation_id="contacts_list",
     parameters=[OpenApiParameter("status", enum=Contact.Status.values, required=False)],
-    responses={200: ContactSerializer(many=True), **PROBLEM_RESPONSES},
-    description="Contacts, newest first, with their children and decisions.",
+    responses={200: PAGE_OF_CONTACTS, **PROBLEM_RESPONSES},
+    description="Contacts, newest first, with their children and decisions, a page at a time.",
 )
 @extend_schema(
     methods=["POST"],

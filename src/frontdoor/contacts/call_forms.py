@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import UploadedFile
 
 from frontdoor.contacts.call_queries import default_period
 from frontdoor.govuk.forms import GovukDateField, GovukForm
+from frontdoor.uploads import check_csv_upload
 
 # A year's calls at a busy front door is about 200,000 lines, some 20 MB; the import holds a log in memory.
-MAX_LOG_BYTES = 50 * 1024 * 1024
 LONGEST_PERIOD = timedelta(days=366)
 
 
@@ -67,9 +67,4 @@ class CallLogForm(GovukForm):
     )
 
     def clean_log(self) -> UploadedFile:
-        log: UploadedFile = self.cleaned_data["log"]
-        if not (log.name or "").lower().endswith(".csv"):
-            raise forms.ValidationError("The selected file must be a CSV")
-        if (log.size or 0) > MAX_LOG_BYTES:
-            raise forms.ValidationError("The selected file must be smaller than 50 MB")
-        return log
+        return check_csv_upload(self.cleaned_data["log"])

@@ -3,8 +3,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import QueryDict
 
 from frontdoor.govuk.forms import GovukForm
-from frontdoor.partners.imports import MAX_BYTES
 from frontdoor.partners.triage import Attendee
+from frontdoor.uploads import check_csv_upload
 
 
 class NotificationFileForm(GovukForm):
@@ -16,12 +16,7 @@ class NotificationFileForm(GovukForm):
     )
 
     def clean_file(self) -> UploadedFile:
-        file: UploadedFile = self.cleaned_data["file"]
-        if not (file.name or "").lower().endswith(".csv"):
-            raise forms.ValidationError("The selected file must be a CSV")
-        if (file.size or 0) > MAX_BYTES:
-            raise forms.ValidationError("The selected file must be smaller than 10 MB")
-        return file
+        return check_csv_upload(self.cleaned_data["file"])
 
 
 class MatchForm(GovukForm):

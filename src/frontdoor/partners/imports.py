@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
 from frontdoor.partners import notifications
 from frontdoor.partners.models import NotificationPerson
+from frontdoor.uploads import max_upload_bytes
 
 COLUMNS = (
     "police_reference",
@@ -31,7 +33,6 @@ COLUMNS = (
     "date_of_birth",
     "postcode",
 )
-MAX_BYTES = 10 * 1024 * 1024
 YES, NO = {"yes", "y", "true", "1"}, {"no", "n", "false", "0", ""}
 
 
@@ -66,9 +67,10 @@ def import_notifications(*, file: IO[bytes], by: User) -> ImportReport:
 
 
 def read(file: IO[bytes], report: ImportReport) -> list[notifications.Notification]:
-    data = file.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise ValueError("The file is larger than 10 MB: split it by day")
+    limit = max_upload_bytes()
+    data = file.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"The file is larger than {settings.UPLOAD_MAX_MEGABYTES} MB: split it by day")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Capability
 from frontdoor.api.problems import PROBLEM_CONTENT_TYPE, PROBLEM_RESPONSES, Problem, problem
+from frontdoor.api.serializers import ReadOnlyChoicesMayBeBlank
 from frontdoor.codes import Disability, Ethnicity, Sex, UpnUnknownReason
 from frontdoor.people import services
 from frontdoor.people.access import get_person_for_user, get_person_to_edit
@@ -21,7 +22,7 @@ from frontdoor.people.search import SearchQuery, search_people
 from frontdoor.records.concurrency import StaleRecordError
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(ReadOnlyChoicesMayBeBlank):
     disabilities = serializers.ListField(child=serializers.ChoiceField(choices=Disability.choices), required=False)
     sex = serializers.ChoiceField(choices=Sex.choices, required=False)
     ethnicity = serializers.ChoiceField(choices=Ethnicity.choices, required=False)

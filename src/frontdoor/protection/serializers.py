@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from frontdoor.accounts.models import LocalAuthority
+from frontdoor.api.serializers import ReadOnlyChoicesMayBeBlank
 from frontdoor.codes import CategoryOfAbuse
 from frontdoor.protection.models import (
     Agency,
@@ -100,7 +101,7 @@ class StrategyChildSerializer(serializers.ModelSerializer):
         fields = ["referral", "person", "decision", "rationale", "section_47"]
 
 
-class StrategyDiscussionSerializer(serializers.ModelSerializer):
+class StrategyDiscussionSerializer(ReadOnlyChoicesMayBeBlank):
     """A discussion read with its participants, actions and each child's decision and enquiry loaded."""
 
     kind = StrategyKindField()
@@ -182,7 +183,7 @@ class CpPlanSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "started_on", "initial_category", "latest_category", "previous_plans", "ended_on"]
 
 
-class InitialConferenceSerializer(serializers.ModelSerializer):
+class InitialConferenceSerializer(ReadOnlyChoicesMayBeBlank):
     category = CategoryOfAbuseOrBlankField(help_text="Empty when the conference decided no plan")
     recorded_by = serializers.CharField(source="recorded_by.username")
     attendees = AttendeeSerializer(many=True, read_only=True)
@@ -206,7 +207,7 @@ class InitialConferenceSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class Section47Serializer(serializers.ModelSerializer):
+class Section47Serializer(ReadOnlyChoicesMayBeBlank):
     person = serializers.IntegerField(source="referral.person_id", help_text="The child's person ID")
     strategy_discussion = serializers.IntegerField(
         source="strategy_child.discussion_id", help_text="The strategy discussion that began it"
@@ -323,7 +324,7 @@ def plan_due(plan: ChildProtectionPlan, council: LocalAuthority) -> dict[str, da
     }
 
 
-class CpPlanSerializer(serializers.ModelSerializer):
+class CpPlanSerializer(ReadOnlyChoicesMayBeBlank):
     """A plan read with its reviews, core groups and visits loaded; the council comes in the context."""
 
     person = serializers.IntegerField(source="referral.person_id", help_text="The child's person ID")

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as time_of_day
 
 import holidays
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 EARLIEST_YEAR = 1950
@@ -25,12 +26,22 @@ LATEST_YEAR = 2150
 CALENDAR_MAX_AGE_SECONDS = 60
 
 
+class DateOutOfRange(ValidationError, ValueError):
+    """A date the calendar does not cover.
+
+    It comes from what someone typed (a received date in the year 178), so it is a validation
+    error that services' callers already show as a message, rather than a server error; it is
+    still a ValueError for callers that treat it as bad input to a function.
+    """
+
+
 def _check_date(value: object, name: str) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
         raise ValueError(f"{name} must be a date, not {type(value).__name__}")
     if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        raise ValueError(
-            f"{name} {value.isoformat()} is out of range: working days are known from {EARLIEST_YEAR} to {LATEST_YEAR}"
+        raise DateOutOfRange(
+            f"The date {value.isoformat()} is out of range: "
+            f"working days are known from {EARLIEST_YEAR} to {LATEST_YEAR}"
         )
     return value
 
@@ -88,7 +99,7 @@ class WorkingCalendar:
         else:
             index = bisect_left(working, ordinal) + n
         if not 0 <= index < len(working):
-            raise ValueError(f"{n} working days from {start.isoformat()} is out of range")
+            raise DateOutOfRange(f"{n} working days from {start.isoformat()} is out of range")
         return date.fromordinal(working[index])
 
     def working_days_between(self, a: date, b: date) -> int:
