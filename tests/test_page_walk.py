@@ -50,6 +50,7 @@ from frontdoor.protection.models import ChildProtectionPlan, Section47, Strategy
 from frontdoor.quality.models import Audit, AuditAction, AuditProgramme, AuditTemplate
 from frontdoor.quality.services import add_audit_action
 from frontdoor.records.models import AppendOnlyModel, ChronologyEntry
+from frontdoor.retention.models import RetentionReview, RetentionRule
 from frontdoor.returns.models import ReturnBuild
 from frontdoor.returns.services import request_annex_a
 from frontdoor.seeding import seed_council
@@ -144,6 +145,8 @@ FINDERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "early-help/requests/:request_id": _first(EarlyHelpRequest),
     "episode_id": _first(EarlyHelpEpisode),
     "slug": lambda kwargs: INDICATORS[0].slug,
+    "review_id": _first(RetentionReview),
+    "rule_id": _first(RetentionRule),
 }
 
 

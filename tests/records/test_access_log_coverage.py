@@ -39,6 +39,7 @@ from frontdoor.protection.models import ChildProtectionPlan, Section47, Strategy
 from frontdoor.quality.models import Audit, AuditAction
 from frontdoor.quality.services import add_audit_action
 from frontdoor.records.models import AccessLog, ChronologyEntry, Event
+from frontdoor.retention.models import RetentionReview
 from tests.conftest import CAST, make_user
 from tests.factories import PersonFactory
 
@@ -408,7 +409,23 @@ EARLY_HELP = {
     },
 }
 
-COVERED: dict[str, Visit] = PEOPLE | CONTACTS | CASEWORK | PROTECTION | QUALITY | PARTNERS | EARLY_HELP
+
+def retention_review() -> Filled:
+    """A record due for its retention review: the review shows whose record it is before a manager decides."""
+    found = one(RetentionReview, status=RetentionReview.Status.DUE, person__is_restricted=False)
+    return {"review_id": found.pk}, found.person
+
+
+RETENTION = {
+    **{
+        f"retention:{name}": Visit(retention_review, role=Role.SERVICE_MANAGER)
+        for name in ("review", "keep", "hold", "anonymise")
+    },
+    "retention:subject-access": Visit(person(), role=Role.SERVICE_MANAGER),
+    "api:subject-access-export": Visit(person(), role=Role.SERVICE_MANAGER),
+}
+
+COVERED: dict[str, Visit] = PEOPLE | CONTACTS | CASEWORK | PROTECTION | QUALITY | PARTNERS | EARLY_HELP | RETENTION
 
 LIST = "a list scoped to the user; each row links to the child's own page, which logs the read"
 FORM = "a form that names no child until it is submitted; the record it makes is written by a service"
@@ -432,6 +449,18 @@ EXEMPT: dict[str, str] = {
     "accounts:edit-staff": STAFF,
     "accounts:staff-account": STAFF,
     "accounts:staff-password": STAFF,
+    "accounts:staff-mfa": STAFF,
+    "accounts:security": "the signed-in user's own account",
+    "accounts:mfa-set-up": "the signed-in user's own account",
+    "accounts:mfa-recovery-codes": "the signed-in user's own account",
+    "accounts:mfa-replace-recovery-codes": "the signed-in user's own account",
+    "sign-in-code": "signing in",
+    "sso-sign-in": "signing in",
+    "sso-callback": "signing in",
+    "healthz": "the health check: whether the database answers",
+    "retention:queue": LIST,
+    "retention:review-now": "runs the review, which lists records due; each one's review page logs the read",
+    "retention:change-rule": COUNCIL,
     "records:staff-access-log": STAFF + "; reading it is written to the event log",
     "records:staff-access-log-csv": STAFF + "; downloading it is written to the event log",
     "api:staff-access-log": STAFF + "; reading it is written to the event log",
