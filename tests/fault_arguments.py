@@ -13,12 +13,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
+import pyotp
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
-from frontdoor.accounts.models import LocalAuthority, Team, User
+from frontdoor.accounts.models import AuthenticatorApp, LocalAuthority, Team, User
 from frontdoor.accounts.roles import Role
-from frontdoor.accounts.services import create_api_token
+from frontdoor.accounts.services import create_api_token, enrol_authenticator_app, new_totp_secret
 
 M = TypeVar("M", bound=Model)
 Builder = Callable[[], dict[str, Any]]
@@ -74,6 +75,28 @@ def _add_staff_member() -> dict[str, Any]:
         "role": Role.SOCIAL_WORKER,
         "team": first(Team.objects.filter(kind=Team.Kind.LOCALITY)),
     }
+
+
+def _mfa_user(enrolled: bool) -> User:
+    """A social worker with an authenticator app (set up through the service, before the snapshot) or without."""
+    user = first(User.objects.filter(role=Role.SOCIAL_WORKER, is_active=True, authenticator_app__isnull=True))
+    if enrolled:
+        secret = new_totp_secret()
+        enrol_authenticator_app(user=user, secret=secret, code=pyotp.TOTP(secret).now(), by=user)
+    return user
+
+
+def _enrol_authenticator_app() -> dict[str, Any]:
+    user, secret = _mfa_user(enrolled=False), new_totp_secret()
+    return {"user": user, "secret": secret, "code": pyotp.TOTP(secret).now(), "by": user}
+
+
+def _verify_second_factor() -> dict[str, Any]:
+    user = _mfa_user(enrolled=True)
+    app = AuthenticatorApp.objects.get(user=user)
+    # Enrolment used the current code; the next one is within the allowed drift and not yet used.
+    totp = pyotp.TOTP(app.secret)
+    return {"user": user, "code": totp.generate_otp(totp.timecode(timezone.now()) + 1), "by": user}
 
 
 # casework
@@ -508,6 +531,11 @@ def _records_timescales_returns() -> dict[str, Builder]:
         },
         "records.services.mark_significant": unmarked_entry,
         "records.services.unmark_significant": marked_entry,
+        "records.services.note_access_log_read": lambda: {
+            "by": staff(Role.ADMINISTRATOR),
+            "filters_described": "all dates",
+            "child": chronology_child(),
+        },
         "timescales.services.add_closure_day": lambda: {
             "day": today() + timedelta(days=400),
             "reason": "Council closure",
@@ -557,6 +585,12 @@ def _accounts() -> dict[str, Builder]:
             "by": staff(Role.ADMINISTRATOR),
             "password": "another-long-enough-password-2026",
         },
+        "accounts.services.enrol_authenticator_app": _enrol_authenticator_app,
+        "accounts.services.regenerate_recovery_codes": lambda: (lambda user: {"user": user, "by": user})(
+            _mfa_user(enrolled=True)
+        ),
+        "accounts.services.verify_second_factor": _verify_second_factor,
+        "accounts.services.reset_mfa": lambda: {"user": _mfa_user(enrolled=True), "by": staff(Role.ADMINISTRATOR)},
     }
 
 
@@ -661,6 +695,7 @@ FAULT_AT_LAST_WRITE = {
 
 # Services whose only write is the event itself, so there is nothing else to half-write.
 ONLY_AN_EVENT = {
+    "records.services.note_access_log_read",
     "partners.portal.note_refused_request",
     "returns.services.record_download",
 }

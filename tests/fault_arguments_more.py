@@ -1,4 +1,4 @@
-"""Valid arguments for the people, partners, protection and quality services (see fault_arguments.py)."""
+"""Valid arguments for the people, partners, protection, quality and retention services (see fault_arguments.py)."""
 
 from datetime import date, timedelta
 from typing import Any
@@ -465,5 +465,49 @@ def _quality() -> dict[str, Builder]:
     }
 
 
+def _retention() -> dict[str, Builder]:
+    from frontdoor.people.models import Person
+    from frontdoor.retention.models import RecordClass, RetentionReview, RetentionRule
+
+    manager = lambda: staff(Role.SERVICE_MANAGER)  # noqa: E731
+
+    def due() -> RetentionReview:
+        return first(RetentionReview.objects.filter(status=RetentionReview.Status.DUE))
+
+    def find_records_due() -> dict[str, Any]:
+        # The demo's seed already ran the review: empty its queue first (written before the snapshot).
+        RetentionReview.objects.filter(status=RetentionReview.Status.DUE).delete()
+        return {"today": today(), "by": staff(Role.ADMINISTRATOR)}
+
+    def update_retention_rule() -> dict[str, Any]:
+        rule = first(RetentionRule.objects.filter(record_class=RecordClass.CHILDRENS_SOCIAL_CARE))
+        by = staff(Role.ADMINISTRATOR)
+        return {"rule": rule, "by": by, "expected_version": rule.version, "years": rule.years + 1}
+
+    return {
+        "retention.services.update_retention_rule": update_retention_rule,
+        "retention.services.find_records_due": find_records_due,
+        "retention.services.keep_record": lambda: {
+            "review": due(),
+            "by": manager(),
+            "until": today() + timedelta(days=365),
+            "reason": "The family's solicitor has asked us to keep it",
+        },
+        "retention.services.place_legal_hold": lambda: {
+            "review": due(),
+            "by": manager(),
+            "reason": "Held for the Northbridge inquiry",
+        },
+        "retention.services.anonymise_person": lambda: {"review": due(), "by": manager(), "confirmed": True},
+        "retention.services.export_subject_access": lambda: {
+            "person": first(
+                Person.objects.filter(merged_into=None, is_restricted=False, referrals__isnull=False).distinct()
+            ),
+            "by": staff(Role.QA_OFFICER),
+            "path": "/retention/subject-access/",
+        },
+    }
+
+
 def more_arguments() -> dict[str, Builder]:
-    return {**_people(), **_partners(), **_protection(), **_quality()}
+    return {**_people(), **_partners(), **_protection(), **_quality(), **_retention()}

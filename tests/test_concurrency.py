@@ -35,6 +35,7 @@ VERSIONED = {
     "contacts.FrontDoorPolicy": ["contacts.thresholds.update_policy"],
     "people.Person": ["people.services.update_person", "people.merging.merge_people"],
     "quality.Audit": ["quality.services.grade_audit", "quality.services.moderate_audit"],
+    "retention.RetentionRule": ["retention.services.update_retention_rule"],
     "workforce.CaseloadPolicy": ["workforce.services.set_caseload_policy"],
     "workforce.WorkerProfile": ["workforce.services.set_worker_profile"],
 }
