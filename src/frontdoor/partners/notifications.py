@@ -186,6 +186,15 @@ def _insert_people(rows: Iterable[tuple[int, str, str, str, date | None, str, li
         for notification, role, first, last, born, postcode, suggestions in rows
     ]
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY streams the rows; the driver quoting each value of a many-row INSERT took longer than the insert.
+            copy_sql = "COPY {} ({}) FROM STDIN".format(
+                ops.quote_name(NotificationPerson._meta.db_table), ", ".join(ops.quote_name(c) for c in columns)
+            )
+            with cursor.cursor.copy(copy_sql) as copy:
+                for row in params:
+                    copy.write_row(row)
+            return
         for start in range(0, len(params), BATCH_SIZE):
             cursor.executemany(sql, params[start : start + BATCH_SIZE])
 
