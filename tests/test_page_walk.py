@@ -206,23 +206,26 @@ def council_full_of_payloads(django_db_setup: None, django_db_blocker: DjangoDbB
     """The seeded council with every free-text field holding the payloads; the fields set, by name."""
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
-        seed_council(size="demo", seed=11, today=TODAY, say=lambda line: None)
-        add_what_the_seed_leaves_out()
-        written = []
-        for index, field in enumerate(free_text_fields()):
-            value = payload_for(field, index)
-            if value is None:
-                continue
-            if issubclass(field.model, AppendOnlyModel):
-                continue  # the logs cannot be changed; their text comes from the records above
-            try:
-                with transaction.atomic():
-                    field.model._default_manager.update(**{field.name: value})
-            except IntegrityError:
-                continue  # unique among rows (a council's child ID): one value cannot go in them all
-            written.append(f"{field.model.__name__}.{field.name}")
-        yield written
-        call_command("flush", interactive=False, verbosity=0)
+        try:
+            seed_council(size="demo", seed=11, today=TODAY, say=lambda line: None)
+            add_what_the_seed_leaves_out()
+            written = []
+            for index, field in enumerate(free_text_fields()):
+                value = payload_for(field, index)
+                if value is None:
+                    continue
+                if issubclass(field.model, AppendOnlyModel):
+                    continue  # the logs cannot be changed; their text comes from the records above
+                try:
+                    with transaction.atomic():
+                        field.model._default_manager.update(**{field.name: value})
+                except IntegrityError:
+                    continue  # unique among rows (a council's child ID): one value cannot go in them all
+                written.append(f"{field.model.__name__}.{field.name}")
+            yield written
+        finally:
+            # Left behind, the seeded council would meet the next test file in this worker.
+            call_command("flush", interactive=False, verbosity=0)
 
 
 def _user(role: Role) -> User:

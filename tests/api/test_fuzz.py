@@ -45,9 +45,12 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 def seeded_council(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
-        seed_council(size="demo", seed=11, today=TODAY, say=lambda line: None)
-        yield
-        call_command("flush", interactive=False, verbosity=0)
+        try:
+            seed_council(size="demo", seed=11, today=TODAY, say=lambda line: None)
+            yield
+        finally:
+            # Left behind, the seeded council would meet the next test file in this worker.
+            call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture

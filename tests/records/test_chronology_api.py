@@ -16,7 +16,7 @@ from tests.records.test_chronology import happened
 
 @pytest.fixture
 def child(db: None) -> Person:
-    ruby = PersonFactory(first_name="Ruby", last_name="Shaw")
+    ruby = PersonFactory(first_name="Ruby", last_name="Shaw", date_of_birth=date(2015, 6, 1))
     happened(ruby, "contact.recorded", date(2024, 1, 5), "Contact from the school")
     happened(ruby, "visit.recorded", date(2024, 3, 1), "Home visit")
     happened(ruby, "contact.picked_up", date(2024, 1, 5), "Picked up")

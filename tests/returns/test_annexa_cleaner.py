@@ -39,20 +39,25 @@ def cleaned(
 ) -> Iterator[tuple[dict[str, dict[str, int]], dict[str, int]]]:
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
-        seed_council(size="demo", seed=20261126, today=TODAY, say=lambda line: None)
-        folder = tmp_path_factory.mktemp("annexa")
-        workbook = folder / "Annex_A.xlsx"
-        write_annex_a(inspection_date=TODAY, out=workbook)
-        problems = annexa_cleaner_problems(annexa_cleaner_log(workbook, folder))
-        start = date(2026, 5, 26)
-        five_d = {
-            "List 1": Contact.objects.filter(source="5D", received_at__date__gte=start, children__person__isnull=False)
-            .values("children")
-            .count(),
-            "List 3": Referral.objects.filter(source="5D", referral_date__gte=start).count(),
-        }
-        yield problems, five_d
-        call_command("flush", interactive=False, verbosity=0)
+        try:
+            seed_council(size="demo", seed=20261126, today=TODAY, say=lambda line: None)
+            folder = tmp_path_factory.mktemp("annexa")
+            workbook = folder / "Annex_A.xlsx"
+            write_annex_a(inspection_date=TODAY, out=workbook)
+            problems = annexa_cleaner_problems(annexa_cleaner_log(workbook, folder))
+            start = date(2026, 5, 26)
+            five_d = {
+                "List 1": Contact.objects.filter(
+                    source="5D", received_at__date__gte=start, children__person__isnull=False
+                )
+                .values("children")
+                .count(),
+                "List 3": Referral.objects.filter(source="5D", referral_date__gte=start).count(),
+            }
+            yield problems, five_d
+        finally:
+            # Left behind, the seeded council would meet the next test file in this worker.
+            call_command("flush", interactive=False, verbosity=0)
 
 
 def test_the_cleaner_reports_nothing_but_the_changes_it_predates(cleaned) -> None:

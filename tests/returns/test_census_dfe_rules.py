@@ -50,18 +50,21 @@ def seeded_return(
     today, year = request.param
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
-        seed_council(size="demo", seed=20261126, today=today, say=lambda line: None, broken_records=True)
-        out = tmp_path_factory.mktemp("census") / f"census-{year}.xml"
-        census = CensusYear.of(year, today=today)
-        ours = export_census(census=census, out=out)
-        theirs = dfe_cin_issues(out, ruleset="cin2025_26")
-        broken: dict[str, set[str]] = {}
-        for event in Event.objects.filter(kind="seed.broken_record"):
-            referral = Referral.objects.select_related("person").get(pk=event.data["referral"])
-            if referral.referral_date <= census.as_at:  # broken records made after 31 March are next year's
-                broken.setdefault(event.data["rule"], set()).add(referral.person.la_child_id)
-        yield ours, theirs, broken
-        call_command("flush", interactive=False, verbosity=0)
+        try:
+            seed_council(size="demo", seed=20261126, today=today, say=lambda line: None, broken_records=True)
+            out = tmp_path_factory.mktemp("census") / f"census-{year}.xml"
+            census = CensusYear.of(year, today=today)
+            ours = export_census(census=census, out=out)
+            theirs = dfe_cin_issues(out, ruleset="cin2025_26")
+            broken: dict[str, set[str]] = {}
+            for event in Event.objects.filter(kind="seed.broken_record"):
+                referral = Referral.objects.select_related("person").get(pk=event.data["referral"])
+                if referral.referral_date <= census.as_at:  # broken records made after 31 March are next year's
+                    broken.setdefault(event.data["rule"], set()).add(referral.person.la_child_id)
+            yield ours, theirs, broken
+        finally:
+            # Left behind, the seeded council would meet the next test file in this worker.
+            call_command("flush", interactive=False, verbosity=0)
 
 
 def test_the_dfe_validator_finds_no_errors_but_the_deliberately_broken_records(seeded_return) -> None:

@@ -17,7 +17,9 @@ from frontdoor.retention import services
 @extend_schema(
     request=None,
     responses={
-        200: OpenApiResponse(OpenApiTypes.BINARY, description="A zip: record.html, record.json, README.txt"),
+        (200, "application/zip"): OpenApiResponse(
+            OpenApiTypes.BINARY, description="A zip: record.html, record.json, README.txt"
+        ),
         **PROBLEM_RESPONSES,
     },
     description="Export one person's whole record for a subject access request, other people's details marked for "
