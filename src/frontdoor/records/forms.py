@@ -11,7 +11,30 @@ from frontdoor.records.queries import AccessLogFilter, ChronologyFilter
 ORDER_CHOICES = [("oldest", "Oldest first"), ("newest", "Newest first")]
 
 
-class ChronologyFilterForm(GovukForm):
+class DateRangeForm(GovukForm):
+    """From and to days, neither after today, the 'to' not before the 'from'."""
+
+    since = GovukDateField(label="From", required=False, help_text="For example, 27 3 2026")
+    until = GovukDateField(label="To", required=False, help_text="For example, 3 4 2026")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        until = self.fields["until"]
+        assert isinstance(until, GovukDateField)
+        # Today, not the day the server started.
+        until.latest = timezone.localdate()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", "The 'to' date must be the same as or after the 'from' date")
+        return data
+
+
+class ChronologyFilterForm(DateRangeForm):
+    field_order = ["category", "since", "until", "significant", "order"]
+
     category = forms.MultipleChoiceField(
         label="What to show",
         choices=Category.choices,
@@ -19,8 +42,6 @@ class ChronologyFilterForm(GovukForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Leave them all unticked to see everything.",
     )
-    since = GovukDateField(label="From", required=False, help_text="For example, 27 3 2024")
-    until = GovukDateField(label="To", required=False)
     significant = forms.BooleanField(label="Significant entries only", required=False)
     order = forms.ChoiceField(
         label="Order", choices=ORDER_CHOICES, required=False, initial="oldest", widget=forms.RadioSelect
@@ -35,17 +56,6 @@ class ChronologyFilterForm(GovukForm):
             data.update(self.data)
             data["order"] = "oldest"
             self.data = data
-        until = self.fields["until"]
-        assert isinstance(until, GovukDateField)
-        # Today, not the day the server started.
-        until.latest = timezone.localdate()
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        since, until = data.get("since"), data.get("until")
-        if since and until and since > until:
-            self.add_error("until", "The 'to' date must be the same as or after the 'from' date")
-        return data
 
     def filters(self) -> ChronologyFilter:
         """What was asked for; an unsubmitted or invalid form shows everything, oldest first."""
@@ -72,23 +82,7 @@ class ChronologyEntryForm(GovukForm):
     )
 
 
-class AccessLogFilterForm(GovukForm):
-    since = GovukDateField(label="From", required=False, help_text="For example, 27 3 2026")
-    until = GovukDateField(label="To", required=False, help_text="For example, 3 4 2026")
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        until = self.fields["until"]
-        assert isinstance(until, GovukDateField)
-        until.latest = timezone.localdate()
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        since, until = data.get("since"), data.get("until")
-        if since and until and since > until:
-            self.add_error("until", "The 'to' date must be the same as or after the 'from' date")
-        return data
-
+class AccessLogFilterForm(DateRangeForm):
     def filters(self) -> AccessLogFilter:
         """The days asked for; an unsubmitted or invalid form shows every day."""
         if not self.is_bound or not self.is_valid():
