@@ -182,10 +182,12 @@ def template(django_db_setup: None, django_db_blocker: Any, tmp_path_factory: py
             finish(run(f"sqlite:///{path}", "shell", "-c", PREPARE))
             yield path
         else:
+            # Migrated on its own rather than copied from the test database, which a copy needs to have
+            # no other session on: a connection an earlier test in this worker left open would refuse it.
             name = f"{connection.settings_dict['NAME']}_kill"
-            connection.close()  # a template database must have no one connected
             pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{connection.settings_dict["NAME"]}"')
+            pg_admin(f'CREATE DATABASE "{name}"')
+            finish(run(pg_url(name), "migrate", "--verbosity", "0"))
             finish(run(pg_url(name), "shell", "-c", PREPARE))
             yield name
             pg_admin(f'DROP DATABASE "{name}" WITH (FORCE)')
