@@ -80,6 +80,28 @@ def test_the_queue_page_shows_fifty_at_a_time_most_urgent_first(
     assert client.get("/contacts/?page=2").content.decode().count("Pick up<span") == 1
 
 
+def test_the_queue_page_orders_the_whole_queue_before_cutting_a_page(
+    client_for, contact_officer: User, record, ruby
+) -> None:
+    long_ago = timezone.now() - timedelta(days=3)
+    for _ in range(50):
+        record(contact_officer, ruby, rag="red", received_at=long_ago)
+    danger = record(contact_officer, ruby, rag="green", immediate_danger=True)
+    latest_amber = record(contact_officer, ruby, rag="amber")
+    client = client_for(contact_officer)
+    first = client.get("/contacts/").content.decode()
+    assert first.index(f"/contacts/{danger.pk}/") < first.index("Red</strong>")
+    assert f"/contacts/{latest_amber.pk}/" in client.get("/contacts/?page=2").content.decode()
+
+
+def test_the_overdue_filter_pages_only_the_overdue(client_for, contact_officer: User, record, ruby) -> None:
+    overdue = record(contact_officer, ruby, received_at=timezone.now() - timedelta(days=10))
+    fresh = record(contact_officer, ruby)
+    page = client_for(contact_officer).get("/contacts/?overdue=yes").content.decode()
+    assert "1 waiting" in page
+    assert f"/contacts/{overdue.pk}/" in page and f"/contacts/{fresh.pk}/" not in page
+
+
 def test_the_queue_page_costs_the_same_queries_however_long(client_for, contact_officer: User, record, ruby) -> None:
     client = client_for(contact_officer)
     record(contact_officer, ruby)

@@ -1,9 +1,12 @@
 """What the front door's pages read: the duty queue, history at the point of decision, the trays."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import cast
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When, prefetch_related_objects
 from django.utils import timezone
 
 from frontdoor.accounts.models import LocalAuthority, User
@@ -20,11 +23,15 @@ RAG_ORDER = {Rag.RED: 0, Rag.AMBER: 1, Rag.GREEN: 2}
 
 def with_children(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
     """Contacts with their children, their people and every decision, in three queries."""
+    return contacts.prefetch_related(children_and_decisions())
+
+
+def children_and_decisions() -> Prefetch:
     decisions = ThresholdDecision.objects.select_related("decided_by", "level").order_by("-decided_at", "-id")
     children = ContactChild.objects.select_related("person").prefetch_related(
         Prefetch("decisions", queryset=decisions, to_attr="all_decisions")
     )
-    return contacts.prefetch_related(Prefetch("children", queryset=children, to_attr="all_children"))
+    return Prefetch("children", queryset=children, to_attr="all_children")
 
 
 def children_with_decisions(contact: Contact) -> list[ContactChild]:
@@ -73,7 +80,24 @@ class QueueFilters:
 def duty_queue(*, user: User, filters: QueueFilters, now: datetime | None = None) -> list[QueueRow]:
     """Every contact waiting at the front door, most urgent first, with its clocks."""
     now = now or timezone.now()
-    council, policy = LocalAuthority.load(), FrontDoorPolicy.load()
+    rows = queue_rows(waiting_contacts(user=user, filters=filters, now=now), now=now)
+    return [row for row in rows if row.clock.state == row.clock.state.OVERDUE] if filters.overdue else rows
+
+
+def duty_queue_page(*, user: User, filters: QueueFilters, number: str | None, size: int) -> Page[QueueRow]:
+    """One page of the duty queue. Clocks are worked out for the page's rows alone unless the filter needs them all."""
+    now = timezone.now()
+    if filters.overdue:
+        return Paginator(duty_queue(user=user, filters=filters, now=now), size).get_page(number)
+    contacts = Paginator(waiting_contacts(user=user, filters=filters, now=now), size).get_page(number)
+    # The page keeps the contacts' paginator for its count and links; only its rows change kind.
+    paginator = cast("Paginator[QueueRow]", contacts.paginator)
+    return Page(queue_rows(contacts.object_list, now=now), contacts.number, paginator)
+
+
+def waiting_contacts(*, user: User, filters: QueueFilters, now: datetime) -> QuerySet[Contact]:
+    """The contacts waiting, most urgent first: immediate danger, then red, amber, green, then the longest waiting."""
+    policy = FrontDoorPolicy.load()
     # "status IN (...)" rather than "NOT closed": the queue index then reads only the waiting few.
     waiting = [Contact.Status.OPEN, Contact.Status.AWAITING_AUTHORISATION]
     contacts = Contact.objects.filter(status__in=waiting).select_related("picked_up_by")
@@ -87,11 +111,19 @@ def duty_queue(*, user: User, filters: QueueFilters, now: datetime | None = None
         contacts = contacts.filter(working, picked_up_by=user)
     elif filters.who == "free":
         contacts = contacts.exclude(working)
+    rag_order = Case(*(When(rag=rag, then=Value(order)) for rag, order in RAG_ORDER.items()), default=Value(3))
+    return contacts.order_by("-immediate_danger", rag_order, "received_at", "pk")
+
+
+def queue_rows(contacts: Iterable[Contact], *, now: datetime) -> list[QueueRow]:
+    """The queue's rows for these contacts, in the order given, with their children, decisions and clocks."""
+    council, policy = LocalAuthority.load(), FrontDoorPolicy.load()
+    idle_since = now - timedelta(minutes=policy.pick_up_idle_minutes)
+    contacts = list(contacts)
+    prefetch_related_objects(contacts, children_and_decisions())
     rows = []
-    for contact in with_children(contacts.order_by("received_at")):
+    for contact in contacts:
         clock = decision_clock(contact, council=council, now=now)
-        if filters.overdue and clock.state != clock.state.OVERDUE:
-            continue
         hours = working_hours_between(
             contact.received_at,
             now,
@@ -116,9 +148,6 @@ def duty_queue(*, user: User, filters: QueueFilters, now: datetime | None = None
                 response_overdue=now > response_due,
             )
         )
-    rows.sort(
-        key=lambda row: (not row.contact.immediate_danger, RAG_ORDER[Rag(row.contact.rag)], row.contact.received_at)
-    )
     return rows
 
 
