@@ -52,8 +52,8 @@ WORKERS = int(os.environ.get("LOAD_WORKERS", 4))
 PASSWORD = "load-test-password-not-secret"  # noqa: S105 - set by this benchmark on its own database
 # Every simulated person's authenticator app; each has their own app row, so codes are not shared between them.
 TOTP_SECRET = pyotp.random_base32()
-# Everyone who works at the front door, in the proportions a duty day has them.
-ROLE_MIX = [(Role.CONTACT_OFFICER, 20), (Role.SOCIAL_WORKER, 20), (Role.TEAM_MANAGER, 10)]
+# Everyone who works at the front door, each a different person: the large council has 15 contact officers.
+ROLE_MIX = [(Role.CONTACT_OFFICER, 14), (Role.SOCIAL_WORKER, 26), (Role.TEAM_MANAGER, 10)]
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 IDEMPOTENCY_FIELD = re.compile(r'name="idempotency_key" value="([^"]+)"')
 
