@@ -268,6 +268,19 @@ MFA_REQUIRED = env_bool("MFA_REQUIRED", not DEBUG)
 # How long someone has, after their password, to enter their code.
 MFA_PENDING_MINUTES = 5
 
+# Passkeys (WebAuthn) as a second factor. A passkey is bound to the relying
+# party ID (the site's domain name) and signs the origin the browser shows, so
+# both must be this service's own. Unset, they are the address the browser
+# used, which Django has already checked against ALLOWED_HOSTS.
+WEBAUTHN_ORIGIN = env_str("WEBAUTHN_ORIGIN").rstrip("/")
+WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID")
+# How long a passkey challenge can be answered, in seconds.
+WEBAUTHN_CHALLENGE_SECONDS = 300
+if not DEBUG and not WEBAUTHN_ORIGIN and any(host == "*" or host.startswith(".") for host in ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS accepts any host name, so passkeys cannot take their origin from it: set WEBAUTHN_ORIGIN"
+    )
+
 # Transport and browser security.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)

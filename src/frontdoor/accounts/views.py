@@ -30,7 +30,7 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
         assert isinstance(user, User)
-        if signin.has_authenticator_app(user):
+        if signin.has_second_factor(user):
             signin.await_code(self.request, user, next_url=self.get_success_url())
             return redirect("sign-in-code")
         signin.start_session(self.request, user, mfa_verified=False)
