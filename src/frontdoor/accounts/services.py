@@ -319,7 +319,7 @@ def reset_mfa(*, user: User, by: User) -> User:
 
 # Passkeys (WebAuthn), checked by py_webauthn. The challenge comes from the session (see passkeys.py).
 
-PASSKEY_NAME_LENGTH = Passkey._meta.get_field("name").max_length
+PASSKEY_NAME_LENGTH = 60  # Passkey.name
 
 
 @transaction.atomic

@@ -42,6 +42,23 @@ class LoginView(auth_views.LoginView):
         return context
 
 
+class SignOutView(auth_views.LogoutView):
+    """Sign out; after single sign-on, at the council's provider too.
+
+    Otherwise the next person at a shared computer could be signed straight back in as the last one.
+    """
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        id_token = request.session.get("oidc_id_token")
+        response = super().post(request, *args, **kwargs)
+        if id_token and settings.OIDC_ENABLED:
+            from frontdoor.accounts.oidc import end_session_url
+
+            if url := end_session_url(request, id_token=id_token):
+                return HttpResponseRedirect(url)
+        return response
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
