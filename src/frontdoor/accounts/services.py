@@ -422,7 +422,8 @@ def remove_passkey(*, passkey: Passkey, by: User) -> None:
             "This is your only passkey and you have no authenticator app. "
             "Add another passkey or set up an app before removing it"
         )
-    passkey.delete()
+    # Deleted by query: the caller's object keeps its id, and a rolled-back removal leaves it as it was.
+    Passkey.objects.filter(pk=passkey.pk).delete()
     if not has_app and not others.exists():
         # With no factor left, the recovery codes would be a way in on their own.
         RecoveryCode.objects.filter(user=user).delete()
