@@ -194,6 +194,7 @@ def test_the_code_page_offers_the_passkey_and_a_recovery_code_without_an_app(
     page = client.get("/sign-in/code/").content.decode()
     assert '<h1 class="govuk-heading-l">Use your passkey</h1>' in page
     assert "I do not have my passkey" in page
+    assert "Passkeys need JavaScript and a browser that supports them" in page  # shown until the script runs
 
 
 def test_a_recovery_code_works_for_someone_with_only_a_passkey(

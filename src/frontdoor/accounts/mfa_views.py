@@ -65,7 +65,7 @@ def _sign_in_with_passkey(request: HttpRequest, user: User) -> HttpResponse:
             return redirect(signin.finish_with_code(request, user))
     # Counted like a wrong code: axes answers with the lockout page once the limit is reached.
     signin.code_failed(request, user)
-    error = "Your passkey could not be checked. Try again, or enter a code"
+    error = "Your passkey could not be checked. Try again, or use another way to sign in on this page"
     return _sign_in_code_page(request, user, SignInCodeForm(), passkey_error=error)
 
 
