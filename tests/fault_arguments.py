@@ -16,10 +16,13 @@ from typing import Any, TypeVar
 import pyotp
 from django.db.models import Model, QuerySet
 from django.utils import timezone
+from webauthn.helpers import bytes_to_base64url
 
-from frontdoor.accounts.models import AuthenticatorApp, LocalAuthority, Team, User
+from frontdoor.accounts.models import AuthenticatorApp, LocalAuthority, Passkey, Team, User
+from frontdoor.accounts.passkeys import RelyingParty
 from frontdoor.accounts.roles import Role
-from frontdoor.accounts.services import create_api_token, enrol_authenticator_app, new_totp_secret
+from frontdoor.accounts.services import create_api_token, enrol_authenticator_app, new_totp_secret, register_passkey
+from tests.accounts.authenticator import SoftwareAuthenticator
 
 M = TypeVar("M", bound=Model)
 Builder = Callable[[], dict[str, Any]]
@@ -561,6 +564,46 @@ def _records_timescales_returns() -> dict[str, Builder]:
     }
 
 
+PASSKEY_CHALLENGE = b"a-challenge-of-at-least-16-bytes"
+TEST_SERVER = RelyingParty(id="testserver", origin="http://testserver")
+
+
+def _register_passkey() -> dict[str, Any]:
+    user = first(User.objects.filter(role=Role.SOCIAL_WORKER, is_active=True, authenticator_app__isnull=True))
+    answer = SoftwareAuthenticator().register({"challenge": bytes_to_base64url(PASSKEY_CHALLENGE)})
+    return {
+        "user": user,
+        "name": "Laptop",
+        "credential": answer,
+        "challenge": PASSKEY_CHALLENGE,
+        "relying_party": TEST_SERVER,
+        "by": user,
+    }
+
+
+def _passkey() -> tuple[Passkey, SoftwareAuthenticator]:
+    """A passkey added through the service, before the snapshot, and the authenticator that holds its key."""
+    authenticator = SoftwareAuthenticator()
+    arguments = {
+        **_register_passkey(),
+        "credential": authenticator.register({"challenge": bytes_to_base64url(PASSKEY_CHALLENGE)}),
+    }
+    passkey, _ = register_passkey(**arguments)
+    return passkey, authenticator
+
+
+def _verify_passkey() -> dict[str, Any]:
+    passkey, authenticator = _passkey()
+    options = {"challenge": bytes_to_base64url(PASSKEY_CHALLENGE), "allowCredentials": [{"id": passkey.credential_id}]}
+    return {
+        "user": passkey.user,
+        "credential": authenticator.sign_in(options),
+        "challenge": PASSKEY_CHALLENGE,
+        "relying_party": TEST_SERVER,
+        "by": passkey.user,
+    }
+
+
 def _accounts() -> dict[str, Builder]:
     return {
         "accounts.services.update_local_authority": _update_local_authority,
@@ -591,6 +634,11 @@ def _accounts() -> dict[str, Builder]:
         ),
         "accounts.services.verify_second_factor": _verify_second_factor,
         "accounts.services.reset_mfa": lambda: {"user": _mfa_user(enrolled=True), "by": staff(Role.ADMINISTRATOR)},
+        "accounts.services.register_passkey": _register_passkey,
+        "accounts.services.verify_passkey": _verify_passkey,
+        "accounts.services.remove_passkey": lambda: (lambda passkey: {"passkey": passkey, "by": passkey.user})(
+            _passkey()[0]
+        ),
     }
 
 

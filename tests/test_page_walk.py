@@ -19,9 +19,12 @@ from django.forms import BaseForm
 from django.test import Client
 from pytest_django import DjangoDbBlocker
 from rest_framework.serializers import BaseSerializer
+from webauthn.helpers import bytes_to_base64url
 
-from frontdoor.accounts.models import User
+from frontdoor.accounts.models import Passkey, User
+from frontdoor.accounts.passkeys import RelyingParty
 from frontdoor.accounts.roles import Role
+from frontdoor.accounts.services import register_passkey
 from frontdoor.casework.models import Assessment, CinPlan, Referral
 from frontdoor.contacts.models import ContactChild, QualitySample, ThresholdCriterion, ThresholdDecision, ThresholdLevel
 from frontdoor.earlyhelp.models import EarlyHelpEpisode, EarlyHelpRequest
@@ -57,6 +60,7 @@ from frontdoor.seeding import seed_council
 from frontdoor.timescales.models import ClosureDay
 from frontdoor.timescales.services import add_closure_day
 from frontdoor.workforce.models import SupervisionSession
+from tests.accounts.authenticator import SoftwareAuthenticator
 from tests.conftest import make_user
 from tests.pages import Page, all_pages, real_kwargs
 
@@ -147,6 +151,7 @@ FINDERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "slug": lambda kwargs: INDICATORS[0].slug,
     "review_id": _first(RetentionReview),
     "rule_id": _first(RetentionRule),
+    "passkey_id": _first(Passkey),
 }
 
 
@@ -244,6 +249,8 @@ def add_what_the_seed_leaves_out() -> None:
     add_audit_action(
         audit=audit, by=_user(Role.QA_OFFICER), action="Update the plan", owner="Team manager", due_on=date(2027, 1, 8)
     )
+    # The first role walked owns it, so its page is rendered (with the payloads in its name).
+    add_passkey(manager)
     pair = DuplicateCandidate.objects.order_by("pk").first()
     assert pair is not None
     survivor, merged = pair.person_a, pair.person_b
@@ -253,6 +260,15 @@ def add_what_the_seed_leaves_out() -> None:
         by=manager,
         take_from_merged=[],
         expected_versions=(survivor.version, merged.version),
+    )
+
+
+def add_passkey(user: User) -> None:
+    challenge = b"a-challenge-of-at-least-16-bytes"
+    answer = SoftwareAuthenticator().register({"challenge": bytes_to_base64url(challenge)})
+    relying_party = RelyingParty(id="testserver", origin="http://testserver")
+    register_passkey(
+        user=user, name="Laptop", credential=answer, challenge=challenge, relying_party=relying_party, by=user
     )
 
 

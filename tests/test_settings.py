@@ -69,4 +69,8 @@ def test_production_requires_mfa_and_the_demo_does_not() -> None:
 def test_single_sign_on_half_set_up_stops_start_up_naming_what_is_missing() -> None:
     result = frontdoor("check", **PRODUCTION, OIDC_CLIENT_ID="front-door", OIDC_ISSUER="https://login.example/t/v2.0")
     assert result.returncode != 0
-    assert "single sign-on also needs OIDC_CLIENT_SECRET, OIDC_AUTHORIZATION_ENDPOINT" in result.stderr
+    assert "single sign-on also needs OIDC_CLIENT_SECRET" in result.stderr
+    # The endpoints come from the issuer's discovery document, so the issuer (or the document's address) is needed.
+    result = frontdoor("check", **PRODUCTION, OIDC_CLIENT_ID="front-door", OIDC_CLIENT_SECRET="secret")
+    assert result.returncode != 0
+    assert "single sign-on also needs OIDC_ISSUER (or OIDC_DISCOVERY_URL)" in result.stderr

@@ -205,14 +205,19 @@ AUTH_PASSWORD_VALIDATORS = [
 # Single sign-on with the council's OpenID Connect provider (Microsoft Entra ID),
 # off unless OIDC_CLIENT_ID is set. People are matched by email to existing
 # accounts; none is ever created. Needs the `oidc` extra (mozilla-django-oidc).
+# The provider's endpoints are read from its discovery document (OIDC_ISSUER +
+# /.well-known/openid-configuration, or OIDC_DISCOVERY_URL) on first use; an
+# endpoint set here overrides the document's.
 OIDC_ENABLED = bool(env_str("OIDC_CLIENT_ID"))
 OIDC_ISSUER = env_str("OIDC_ISSUER")
+OIDC_DISCOVERY_URL = env_str("OIDC_DISCOVERY_URL")
 OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID")
 OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
 OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT")
 OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT")
 OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT")
 OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT")
+OIDC_OP_LOGOUT_ENDPOINT = env_str("OIDC_END_SESSION_ENDPOINT")
 OIDC_SIGN_IN_LABEL = env_str("OIDC_SIGN_IN_LABEL", "Sign in with your council account")
 OIDC_RP_SIGN_ALGO = "RS256"
 OIDC_RP_SCOPES = "openid email profile"
@@ -220,19 +225,12 @@ OIDC_USE_PKCE = True
 OIDC_CREATE_USER = False
 OIDC_TIMEOUT = 10
 OIDC_AUTHENTICATION_CALLBACK_URL = "sso-callback"
+# Kept in the session for signing out at the provider too (its id_token_hint).
+OIDC_STORE_ID_TOKEN = True
 if OIDC_ENABLED:
-    missing = [
-        name
-        for name in (
-            "OIDC_ISSUER",
-            "OIDC_CLIENT_SECRET",
-            "OIDC_AUTHORIZATION_ENDPOINT",
-            "OIDC_TOKEN_ENDPOINT",
-            "OIDC_USERINFO_ENDPOINT",
-            "OIDC_JWKS_ENDPOINT",
-        )
-        if not env_str(name)
-    ]
+    missing = [] if env_str("OIDC_CLIENT_SECRET") else ["OIDC_CLIENT_SECRET"]
+    if not (OIDC_ISSUER or OIDC_DISCOVERY_URL):
+        missing.append("OIDC_ISSUER (or OIDC_DISCOVERY_URL)")
     if missing:
         raise ImproperlyConfigured(f"OIDC_CLIENT_ID is set, so single sign-on also needs {', '.join(missing)}")
     AUTHENTICATION_BACKENDS.append("frontdoor.accounts.oidc.StaffOidcBackend")
@@ -267,6 +265,19 @@ SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 10)
 MFA_REQUIRED = env_bool("MFA_REQUIRED", not DEBUG)
 # How long someone has, after their password, to enter their code.
 MFA_PENDING_MINUTES = 5
+
+# Passkeys (WebAuthn) as a second factor. A passkey is bound to the relying
+# party ID (the site's domain name) and signs the origin the browser shows, so
+# both must be this service's own. Unset, they are the address the browser
+# used, which Django has already checked against ALLOWED_HOSTS.
+WEBAUTHN_ORIGIN = env_str("WEBAUTHN_ORIGIN").rstrip("/")
+WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID")
+# How long a passkey challenge can be answered, in seconds.
+WEBAUTHN_CHALLENGE_SECONDS = 300
+if not DEBUG and not WEBAUTHN_ORIGIN and any(host == "*" or host.startswith(".") for host in ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS accepts any host name, so passkeys cannot take their origin from it: set WEBAUTHN_ORIGIN"
+    )
 
 # Transport and browser security.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

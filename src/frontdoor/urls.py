@@ -1,7 +1,6 @@
 import importlib.util
 
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -36,7 +35,7 @@ urlpatterns = [
     path("", accounts_views.home, name="home"),
     path("sign-in/", accounts_views.LoginView.as_view(), name="login"),
     path("sign-in/code/", mfa_views.sign_in_code, name="sign-in-code"),
-    path("sign-out/", mfa_not_required(auth_views.LogoutView.as_view()), name="logout"),
+    path("sign-out/", mfa_not_required(accounts_views.SignOutView.as_view()), name="logout"),
     *sso_urlpatterns,
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),

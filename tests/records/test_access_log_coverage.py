@@ -454,6 +454,8 @@ EXEMPT: dict[str, str] = {
     "accounts:mfa-set-up": "the signed-in user's own account",
     "accounts:mfa-recovery-codes": "the signed-in user's own account",
     "accounts:mfa-replace-recovery-codes": "the signed-in user's own account",
+    "accounts:passkey-add": "the signed-in user's own account",
+    "accounts:passkey-remove": "the signed-in user's own account",
     "sign-in-code": "signing in",
     "sso-sign-in": "signing in",
     "sso-callback": "signing in",

@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import Model
 from django.utils import timezone
 
-from frontdoor.accounts.models import User
+from frontdoor.accounts.models import Passkey, User
 from frontdoor.accounts.roles import Role
 from frontdoor.casework.models import Assessment, CinPlan, Referral
 from frontdoor.contacts.models import Contact, QualitySample, ThresholdCriterion, ThresholdDecision, ThresholdLevel
@@ -218,6 +218,7 @@ def build_council() -> Council:
             "episode_id": main["episode"].pk,
             "slug": INDICATORS[0].slug,
             "user_id": users[Role.SOCIAL_WORKER].pk,
+            "passkey_id": _passkey_outside_the_cast(users).pk,
             "closure_id": timescales.add_closure_day(day=today + timedelta(days=60), reason="Move", by=admin).pk,
             # Query parameters the API's schema marks required.
             "person": person.pk,
@@ -258,6 +259,29 @@ def build_council() -> Council:
     restrictor = User.objects.filter(role=Role.TEAM_MANAGER).exclude(pk__in=[u.pk for u in users.values()]).first()
     assert restrictor is not None, "The demo council has no team manager of its own"
     return Council(users=users, fill=fill, restricted=_restricted(picker_avoid=_used_people(main), by=restrictor))
+
+
+def _passkey_outside_the_cast(users: dict[str, User]) -> Passkey:
+    """A passkey of someone no visitor is, so every visitor is refused it (and none has to give it at sign-in)."""
+    from webauthn.helpers import bytes_to_base64url
+
+    from frontdoor.accounts import services as accounts
+    from frontdoor.accounts.passkeys import RelyingParty
+    from tests.accounts.authenticator import SoftwareAuthenticator
+
+    owner = User.objects.filter(is_active=True).exclude(pk__in=[u.pk for u in users.values()]).first()
+    assert owner is not None, "The demo council has no staff outside the cast"
+    challenge = b"a-challenge-of-at-least-16-bytes"
+    answer = SoftwareAuthenticator().register({"challenge": bytes_to_base64url(challenge)})
+    passkey, _ = accounts.register_passkey(
+        user=owner,
+        name="Laptop",
+        credential=answer,
+        challenge=challenge,
+        relying_party=RelyingParty(id="testserver", origin="http://testserver"),
+        by=owner,
+    )
+    return passkey
 
 
 def safety_involvement(person: Person, by: User) -> Involvement:

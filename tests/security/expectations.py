@@ -63,7 +63,8 @@ BY_APP: dict[str, dict[Rule, list[str]]] = {
         MANAGE_COUNCIL: ["council"],
         rule(C.VIEW_TEAMS): ["teams"],
         rule(C.MANAGE_STAFF): ["staff", "add-staff", "edit-staff", "staff-account", "staff-password", "staff-mfa"],
-        SIGNED_IN: ["security", "mfa-set-up", "mfa-recovery-codes", "mfa-replace-recovery-codes"],
+        SIGNED_IN: ["security", "mfa-set-up", "mfa-recovery-codes", "mfa-replace-recovery-codes", "passkey-add"],
+        rule(Audience.SIGNED_IN, narrower="only the passkey's owner"): ["passkey-remove"],
     },
     "timescales": {rule(C.VIEW_TIMESCALES): ["overview"], MANAGE_COUNCIL: ["add-closure-day", "remove-closure-day"]},
     "records": {

@@ -207,3 +207,24 @@ class EnrolAuthenticatorForm(GovukForm):
             }
         ),
     )
+
+
+class PasskeyForm(GovukForm):
+    """A passkey's name, and the browser's answer (filled in by passkeys.mjs)."""
+
+    name = forms.CharField(
+        label="Name for this passkey",
+        max_length=60,
+        help_text="So you can tell your passkeys apart, for example 'Work laptop' or 'Phone'",
+        error_messages={"required": "Enter a name for the passkey"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "autocomplete": "off"}),
+    )
+    credential = forms.CharField(required=False, widget=forms.HiddenInput, max_length=20_000)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("name") and not cleaned.get("credential"):
+            raise forms.ValidationError(
+                "Your browser did not send a passkey. Passkeys need JavaScript and a browser that supports them"
+            )
+        return cleaned

@@ -1,4 +1,4 @@
-"""The second step of signing in, and each person's authenticator app and recovery codes."""
+"""The second step of signing in, and each person's authenticator app, passkeys and recovery codes."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,11 +11,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
-from frontdoor.accounts import services, signin
+from frontdoor.accounts import passkeys, services, signin
 from frontdoor.accounts.access import require
 from frontdoor.accounts.forms import EnrolAuthenticatorForm, SignInCodeForm
 from frontdoor.accounts.middleware import mfa_not_required
-from frontdoor.accounts.models import AuthenticatorApp, RecoveryCode, User
+from frontdoor.accounts.models import AuthenticatorApp, Passkey, RecoveryCode, User
 from frontdoor.accounts.roles import Capability
 
 
@@ -26,6 +26,8 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
     user = signin.pending_user(request)
     if user is None or signin.is_locked_out(request, user):
         return redirect("login")
+    if "credential" in request.POST:
+        return _sign_in_with_passkey(request, user)
     form = SignInCodeForm(request.POST or None)
     if form.is_valid():
         used = services.verify_second_factor(user=user, code=form.cleaned_data["code"], by=user)
@@ -35,7 +37,36 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
             return redirect(signin.finish_with_code(request, user))
         signin.code_failed(request, user)
         form.add_error("code", "The code is not correct. Check your authenticator app and try again")
-    return render(request, "accounts/mfa/sign_in_code.html", {"form": form})
+    return _sign_in_code_page(request, user, form)
+
+
+def _sign_in_code_page(request: HttpRequest, user: User, form: SignInCodeForm, passkey_error: str = "") -> HttpResponse:
+    has_passkey = Passkey.objects.filter(user=user).exists()
+    context = {
+        "form": form,
+        "has_app": signin.has_authenticator_app(user),
+        "passkey_options": passkeys.authentication_options(request, user) if has_passkey else None,
+        "passkey_error": passkey_error,
+    }
+    return render(request, "accounts/mfa/sign_in_code.html", context)
+
+
+def _sign_in_with_passkey(request: HttpRequest, user: User) -> HttpResponse:
+    challenge = passkeys.take_challenge(request, passkeys.SIGN_IN)
+    if challenge is not None:
+        passkey = services.verify_passkey(
+            user=user,
+            credential=request.POST["credential"],
+            challenge=challenge,
+            relying_party=passkeys.relying_party(request),
+            by=user,
+        )
+        if passkey is not None:
+            return redirect(signin.finish_with_code(request, user))
+    # Counted like a wrong code: axes answers with the lockout page once the limit is reached.
+    signin.code_failed(request, user)
+    error = "Your passkey could not be checked. Try again, or use another way to sign in on this page"
+    return _sign_in_code_page(request, user, SignInCodeForm(), passkey_error=error)
 
 
 def _current_user(request: HttpRequest) -> User:
@@ -49,7 +80,7 @@ def _current_user(request: HttpRequest) -> User:
 @never_cache
 def set_up_authenticator(request: HttpRequest) -> HttpResponse:
     user = _current_user(request)
-    if signin.has_authenticator_app(user):
+    if signin.has_authenticator_app(user) or (signin.has_second_factor(user) and not signin.is_mfa_verified(request)):
         return _already_set_up(request)
     secret = request.session.setdefault(signin.ENROLMENT_SECRET_KEY, services.new_totp_secret())
     form = EnrolAuthenticatorForm(request.POST or None)
@@ -91,7 +122,12 @@ def security(request: HttpRequest) -> HttpResponse:
     user = _current_user(request)
     app = AuthenticatorApp.objects.filter(user=user).first()
     codes_left = RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
-    context = {"app": app, "codes_left": codes_left, "mfa_required": settings.MFA_REQUIRED}
+    context = {
+        "app": app,
+        "passkeys": Passkey.objects.filter(user=user),
+        "codes_left": codes_left,
+        "mfa_required": settings.MFA_REQUIRED,
+    }
     return render(request, "accounts/mfa/security.html", context)
 
 
@@ -118,5 +154,5 @@ def reset_staff_mfa(request: HttpRequest, user_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Reset the authenticator app of {staff_member.display_name}")
         return redirect("accounts:edit-staff", user_id=staff_member.pk)
-    context = {"staff_member": staff_member, "has_app": signin.has_authenticator_app(staff_member)}
+    context = {"staff_member": staff_member, "has_app": signin.has_second_factor(staff_member)}
     return render(request, "accounts/mfa/reset.html", context)

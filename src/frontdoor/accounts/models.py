@@ -194,3 +194,28 @@ class RecoveryCode(models.Model):
 
     def __str__(self) -> str:
         return f"Recovery code of {self.user.username}"
+
+
+class Passkey(models.Model):
+    """A staff member's passkey (WebAuthn credential): a key pair whose private half never leaves their device.
+
+    Only the public key is kept. `sign_count` is the authenticator's own use
+    counter: a response that does not move it forward may come from a cloned
+    key and is refused (a passkey that always reports 0, as synced ones do,
+    is allowed, as the standard says).
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="passkeys")
+    name = models.CharField(max_length=60)
+    credential_id = models.CharField(max_length=1400, unique=True, help_text="base64url, as the browser sends it")
+    public_key = models.BinaryField()
+    sign_count = models.PositiveBigIntegerField(default=0)
+    transports = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Passkey '{self.name}' of {self.user.username}"

@@ -6,13 +6,23 @@ from datetime import datetime
 from typing import Any
 
 import pyotp
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from webauthn import verify_authentication_response, verify_registration_response
+from webauthn.helpers import (
+    bytes_to_base64url,
+    parse_authentication_credential_json,
+    parse_registration_credential_json,
+)
+from webauthn.helpers.exceptions import WebAuthnException
 
 from frontdoor.accounts.access import require_capability
-from frontdoor.accounts.models import ApiToken, AuthenticatorApp, LocalAuthority, RecoveryCode, User
+from frontdoor.accounts.models import ApiToken, AuthenticatorApp, LocalAuthority, Passkey, RecoveryCode, User
+from frontdoor.accounts.passkeys import RelyingParty
 from frontdoor.accounts.roles import Capability
+from frontdoor.accounts.signin import has_second_factor
 from frontdoor.records.concurrency import claim_version
 from frontdoor.records.services import record_event
 
@@ -175,6 +185,7 @@ TOTP_DRIFT_STEPS = 1
 
 class SecondFactor(enum.StrEnum):
     APP = "app"
+    PASSKEY = "passkey"
     RECOVERY_CODE = "recovery_code"
 
 
@@ -243,8 +254,8 @@ def enrol_authenticator_app(*, user: User, secret: str, code: str, by: User) -> 
 def regenerate_recovery_codes(*, user: User, by: User) -> list[str]:
     if user != by:
         raise ValidationError("Only the account's owner can make new recovery codes")
-    if not AuthenticatorApp.objects.filter(user=user).exists():
-        raise ValidationError("Set up an authenticator app before making recovery codes")
+    if not has_second_factor(user):
+        raise ValidationError("Set up an authenticator app or a passkey before making recovery codes")
     codes = _replace_recovery_codes(user)
     record_event(
         kind="mfa.recovery_codes_replaced",
@@ -259,10 +270,9 @@ def regenerate_recovery_codes(*, user: User, by: User) -> list[str]:
 def verify_second_factor(*, user: User, code: str, by: User) -> SecondFactor | None:
     """Check a code from the app or a recovery code; each is accepted only once."""
     app = AuthenticatorApp.objects.select_for_update().filter(user=user).first()
-    if app is None:
-        return None
     now = timezone.now()
-    if (step := matching_totp_step(app.secret, code, at=now, after_step=app.last_used_step)) is not None:
+    step = None if app is None else matching_totp_step(app.secret, code, at=now, after_step=app.last_used_step)
+    if app is not None and step is not None:
         app.last_used_step, app.last_used_at = step, now
         app.save(update_fields=["last_used_step", "last_used_at"])
         record_event(kind="mfa.verified", by=by, summary=f"{user.display_name} signed in with their app", record=user)
@@ -294,12 +304,133 @@ def reset_mfa(*, user: User, by: User) -> User:
     if user == by:
         raise ValidationError("Ask another administrator to reset your own authenticator app")
     removed = AuthenticatorApp.objects.filter(user=user).delete()[0]
+    # A lost phone may have held their passkey too: every factor goes, and they start again.
+    passkeys_removed = Passkey.objects.filter(user=user).delete()[0]
     RecoveryCode.objects.filter(user=user).delete()
     record_event(
         kind="mfa.reset",
         by=by,
         summary=f"Reset the authenticator app of {user.display_name}",
         record=user,
-        data={"had_app": bool(removed)},
+        data={"had_app": bool(removed), "passkeys_removed": passkeys_removed},
     )
     return user
+
+
+# Passkeys (WebAuthn), checked by py_webauthn. The challenge comes from the session (see passkeys.py).
+
+PASSKEY_NAME_LENGTH = 60  # Passkey.name
+
+
+@transaction.atomic
+def register_passkey(
+    *, user: User, name: str, credential: str, challenge: bytes, relying_party: RelyingParty, by: User
+) -> tuple[Passkey, list[str]]:
+    """Add a passkey from the browser's answer to the registration challenge.
+
+    Returns the passkey and, when it is the person's first second factor, their new recovery codes.
+    """
+    if user != by:
+        raise ValidationError("Only the account's owner can add a passkey")
+    name = " ".join(name.split())
+    if not name or len(name) > PASSKEY_NAME_LENGTH:
+        raise ValidationError(f"Enter a name for the passkey of at most {PASSKEY_NAME_LENGTH} characters")
+    # One at a time per person, so two first passkeys cannot both make recovery codes.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    first_factor = not has_second_factor(user)
+    try:
+        parsed = parse_registration_credential_json(credential)
+        verified = verify_registration_response(
+            credential=parsed,
+            expected_challenge=challenge,
+            expected_rp_id=relying_party.id,
+            expected_origin=relying_party.origin,
+        )
+    except (WebAuthnException, ValueError) as error:
+        raise ValidationError(
+            "The passkey could not be added. Try again, and use the device or password manager you mean to use"
+        ) from error
+    credential_id = bytes_to_base64url(verified.credential_id)
+    if Passkey.objects.filter(credential_id=credential_id).exists():
+        raise ValidationError("This passkey is already added")
+    passkey = Passkey.objects.create(
+        user=user,
+        name=name,
+        credential_id=credential_id,
+        public_key=verified.credential_public_key,
+        sign_count=verified.sign_count,
+        transports=[transport.value for transport in parsed.response.transports or []],
+    )
+    codes = _replace_recovery_codes(user) if first_factor else []
+    record_event(
+        kind="mfa.passkey_added",
+        by=by,
+        summary=f"{user.display_name} added a passkey, '{name}'"
+        + (f", and got {len(codes)} recovery codes" if codes else ""),
+        record=user,
+        data={"passkey": name, "first_factor": first_factor},
+    )
+    return passkey, codes
+
+
+@transaction.atomic
+def verify_passkey(
+    *, user: User, credential: str, challenge: bytes, relying_party: RelyingParty, by: User
+) -> Passkey | None:
+    """Check the browser's answer to a sign-in challenge with one of the person's passkeys; None if it fails."""
+    try:
+        parsed = parse_authentication_credential_json(credential)
+    except (WebAuthnException, ValueError):
+        return None
+    passkey = Passkey.objects.select_for_update().filter(user=user, credential_id=parsed.id).first()
+    if passkey is None:
+        return None
+    try:
+        verified = verify_authentication_response(
+            credential=parsed,
+            expected_challenge=challenge,
+            expected_rp_id=relying_party.id,
+            expected_origin=relying_party.origin,
+            credential_public_key=bytes(passkey.public_key),
+            # A count that does not go up means a copy of the key may be in use somewhere else.
+            credential_current_sign_count=passkey.sign_count,
+        )
+    except (WebAuthnException, ValueError):
+        return None
+    passkey.sign_count, passkey.last_used_at = verified.new_sign_count, timezone.now()
+    passkey.save(update_fields=["sign_count", "last_used_at"])
+    record_event(
+        kind="mfa.passkey_used",
+        by=by,
+        summary=f"{user.display_name} signed in with their passkey '{passkey.name}'",
+        record=user,
+        data={"passkey": passkey.name},
+    )
+    return passkey
+
+
+@transaction.atomic
+def remove_passkey(*, passkey: Passkey, by: User) -> None:
+    """Remove one of your passkeys; not the last way to sign in where a second factor is required."""
+    user = passkey.user
+    if user != by:
+        raise ValidationError("Only the account's owner can remove their passkeys")
+    others = Passkey.objects.select_for_update().filter(user=user).exclude(pk=passkey.pk)
+    has_app = AuthenticatorApp.objects.filter(user=user).exists()
+    if settings.MFA_REQUIRED and not has_app and not others.exists():
+        raise ValidationError(
+            "This is your only passkey and you have no authenticator app. "
+            "Add another passkey or set up an app before removing it"
+        )
+    # Deleted by query: the caller's object keeps its id, and a rolled-back removal leaves it as it was.
+    Passkey.objects.filter(pk=passkey.pk).delete()
+    if not has_app and not others.exists():
+        # With no factor left, the recovery codes would be a way in on their own.
+        RecoveryCode.objects.filter(user=user).delete()
+    record_event(
+        kind="mfa.passkey_removed",
+        by=by,
+        summary=f"{user.display_name} removed their passkey '{passkey.name}'",
+        record=user,
+        data={"passkey": passkey.name},
+    )

@@ -17,7 +17,7 @@ from django.contrib.auth import login, user_login_failed
 from django.http import HttpRequest
 from django.utils import timezone
 
-from frontdoor.accounts.models import AuthenticatorApp, User
+from frontdoor.accounts.models import AuthenticatorApp, Passkey, User
 
 PENDING_KEY = "signin.pending"
 SIGNED_IN_AT_KEY = "signin.at"
@@ -29,6 +29,14 @@ VERIFIED = "verified"
 
 def has_authenticator_app(user: User) -> bool:
     return AuthenticatorApp.objects.filter(user=user).exists()
+
+
+def has_second_factor(user: User) -> bool:
+    """An app or a passkey: either makes the password only the first step of signing in.
+
+    Recovery codes are a way back in, not a factor of their own.
+    """
+    return has_authenticator_app(user) or Passkey.objects.filter(user=user).exists()
 
 
 def start_session(request: HttpRequest, user: User, *, mfa_verified: bool, backend: str | None = None) -> None:

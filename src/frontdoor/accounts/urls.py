@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdoor.accounts import mfa_views, staff_views, views
+from frontdoor.accounts import mfa_views, passkey_views, staff_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -15,5 +15,7 @@ urlpatterns = [
     path("account/security/", mfa_views.security, name="security"),
     path("account/authenticator/", mfa_views.set_up_authenticator, name="mfa-set-up"),
     path("account/recovery-codes/", mfa_views.new_recovery_codes, name="mfa-recovery-codes"),
+    path("account/passkeys/add/", passkey_views.add_passkey, name="passkey-add"),
+    path("account/passkeys/<int:passkey_id>/remove/", passkey_views.remove_passkey, name="passkey-remove"),
     path("account/recovery-codes/new/", mfa_views.replace_recovery_codes, name="mfa-replace-recovery-codes"),
 ]

@@ -30,7 +30,7 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
         assert isinstance(user, User)
-        if signin.has_authenticator_app(user):
+        if signin.has_second_factor(user):
             signin.await_code(self.request, user, next_url=self.get_success_url())
             return redirect("sign-in-code")
         signin.start_session(self.request, user, mfa_verified=False)
@@ -40,6 +40,23 @@ class LoginView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         context["sso_label"] = settings.OIDC_SIGN_IN_LABEL if settings.OIDC_ENABLED else ""
         return context
+
+
+class SignOutView(auth_views.LogoutView):
+    """Sign out; after single sign-on, at the council's provider too.
+
+    Otherwise the next person at a shared computer could be signed straight back in as the last one.
+    """
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        id_token = request.session.get("oidc_id_token")
+        response = super().post(request, *args, **kwargs)
+        if id_token and settings.OIDC_ENABLED:
+            from frontdoor.accounts.oidc import end_session_url
+
+            if url := end_session_url(request, id_token=id_token):
+                return HttpResponseRedirect(url)
+        return response
 
 
 @require_GET
