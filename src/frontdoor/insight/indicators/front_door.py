@@ -186,7 +186,7 @@ class DecisionsInTime(Indicator):
     def records(self) -> QuerySet[ContactChild]:
         return ContactChild.objects.all()
 
-    def tally(self, *, team: Team | None, days: Period) -> Tally:
+    def count(self, *, team: Team | None, days: Period) -> Tally:
         """Counted by the day received and the day first decided: a decision is due by the end of a day, so the
         days decide it, and two years of contacts come back as a few thousand pairs of days, not a row each."""
         records = self.in_days(self.scoped(team), days).order_by()
