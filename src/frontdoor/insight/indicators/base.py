@@ -245,7 +245,9 @@ class Indicator(ABC):
                 records = records.filter(self.condition) if met else records.exclude(self.condition)
         if self.condition is not None:
             records = records.annotate(met=ExpressionWrapper(self.condition, output_field=BooleanField()))
-        records = self.for_list(records.select_related(*self.related))
+        if self.related:  # select_related() with no fields would follow every foreign key
+            records = records.select_related(*self.related)
+        records = self.for_list(records)
         return records.order_by(self.day_field, "pk")
 
     def rows(self, records: Iterable[Model]) -> list[DrillRow]:
