@@ -1,4 +1,4 @@
-"""Valid arguments for the people, partners, protection, quality and retention services (see fault_arguments.py)."""
+"""Valid arguments for the people, partners, protection, quality, retention and insight services (fault_arguments)."""
 
 from datetime import date, timedelta
 from typing import Any
@@ -509,5 +509,16 @@ def _retention() -> dict[str, Builder]:
     }
 
 
+def _insight() -> dict[str, Builder]:
+    return {
+        # The demo's seed built the summary: recount all of it, so every row is replaced.
+        "insight.services.refresh_summary": lambda: {
+            "today": today(),
+            "by": staff(Role.ADMINISTRATOR),
+            "rebuild": True,
+        },
+    }
+
+
 def more_arguments() -> dict[str, Builder]:
-    return {**_people(), **_partners(), **_protection(), **_quality(), **_retention()}
+    return {**_people(), **_partners(), **_protection(), **_quality(), **_retention(), **_insight()}

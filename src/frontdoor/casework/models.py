@@ -42,6 +42,8 @@ class Referral(models.Model):
             models.Index(fields=["person", "-referral_date"], name="referral_person_date"),
             models.Index(fields=["worker", "closed_on"], name="referral_worker"),
             models.Index(fields=["team", "closed_on"], name="referral_team"),
+            # The performance dashboards count referrals by the day; their recent days are read live.
+            models.Index(fields=["referral_date"], name="referral_day"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -145,6 +147,8 @@ class Assessment(models.Model):
         indexes = [
             models.Index(fields=["worker", "status"], name="assessment_worker"),
             models.Index(fields=["status", "due_on"], name="assessment_due"),
+            # The performance dashboards count assessments on the day authorised; their recent days are read live.
+            models.Index(fields=["authorised_on"], name="assessment_authorised"),
         ]
 
     def __str__(self) -> str:

@@ -203,6 +203,8 @@ class Contact(models.Model):
             models.Index(fields=["status", "received_at"], name="contact_queue"),
             models.Index(fields=["out_of_hours", "received_at"], name="contact_out_of_hours"),
             models.Index(fields=["closed_at"], name="contact_closed"),
+            # The performance dashboards count contacts by the day received; their recent days are read live.
+            models.Index(fields=["received_at"], name="contact_received"),
         ]
 
     def __str__(self) -> str:

@@ -44,6 +44,17 @@ class Period:
     def covers(self, day: date) -> bool:
         return self.start <= day <= self.end
 
+    def without(self, other: "Period | None") -> list["Period"]:
+        """The days of this period outside the other: none, one stretch or two."""
+        if other is None or other.end < self.start or other.start > self.end:
+            return [self]
+        parts = []
+        if self.start < other.start:
+            parts.append(Period(self.start, other.start - timedelta(days=1)))
+        if other.end < self.end:
+            parts.append(Period(other.end + timedelta(days=1), self.end))
+        return parts
+
     def bounds(self) -> tuple[datetime, datetime]:
         """The first instant of the period and the first instant after it, as aware datetimes."""
         zone = timezone.get_current_timezone()

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet
 from django.urls import reverse
 
 from frontdoor.accounts.models import LocalAuthority, Team
@@ -197,13 +197,16 @@ class ReviewsInTime(PlanWorkInTime):
         return ReviewConference.objects.all()
 
     def facts(self, records: QuerySet[Any]) -> Iterable[Fact]:
-        wanted = dict(records.values_list("pk", "plan_id"))
-        earlier = ReviewConference.objects.filter(plan__in=set(wanted.values())).order_by("plan_id", "held_on", "pk")
-        rows = earlier.values_list("pk", "plan_id", "held_on", "plan__started_on")
+        # Every review of the plans, each marked whether it is one of the records: one query, not two.
+        wanted = ExpressionWrapper(Q(pk__in=records.values("pk")), output_field=BooleanField())
+        earlier = ReviewConference.objects.filter(plan__in=records.values("plan_id")).order_by(
+            "plan_id", "held_on", "pk"
+        )
+        rows = earlier.values_list("pk", "plan_id", "held_on", "plan__started_on", wanted)
         last_plan, last_held = None, date.min
-        for pk, plan_id, held_on, plan_started in rows:
+        for pk, plan_id, held_on, plan_started, is_wanted in rows:
             due = add_months(plan_started, 3) if plan_id != last_plan else add_months(last_held, 6)
-            if pk in wanted:
+            if is_wanted:
                 yield Fact(pk, held_on, hit=held_on <= due)
             last_plan, last_held = plan_id, held_on
 

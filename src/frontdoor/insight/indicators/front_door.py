@@ -1,6 +1,6 @@
 """The front door's indicators: contacts, decisions, referrals, calls, out-of-hours handover and police triage."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -53,6 +53,16 @@ class DueTimes:
             timescale = timescale_for(self.step, regime=self.council.regime_on(day))
             self.found[day] = due_for(timescale, day, zone=self.zone)
         return self.found[day]
+
+
+def timely_facts(rows: Iterable[tuple[int, datetime, datetime | None]], step: Step) -> Iterator[Fact]:
+    """Each record's part in a share done by its due time, from (pk, started, done): counted on its UK day."""
+    due, now, zone = DueTimes(step), timezone.now(), timezone.get_current_timezone()
+    for pk, started, done in rows:
+        day = started.astimezone(zone).date()
+        met = in_time(due.on(day), done, now)
+        if met is not None:
+            yield Fact(pk, day, hit=met)
 
 
 def in_time(due: datetime, done: datetime | None, now: datetime) -> bool | None:
@@ -186,7 +196,7 @@ class DecisionsInTime(Indicator):
     def records(self) -> QuerySet[ContactChild]:
         return ContactChild.objects.all()
 
-    def tally(self, *, team: Team | None, days: Period) -> Tally:
+    def count(self, *, team: Team | None, days: Period) -> Tally:
         """Counted by the day received and the day first decided: a decision is due by the end of a day, so the
         days decide it, and two years of contacts come back as a few thousand pairs of days, not a row each."""
         records = self.in_days(self.scoped(team), days).order_by()
@@ -207,12 +217,8 @@ class DecisionsInTime(Indicator):
         return found
 
     def facts(self, records: QuerySet[Any]) -> Iterable[Fact]:
-        due, now = DueTimes(Step.CONTACT_DECISION), timezone.now()
         rows = records.order_by().annotate(first=Min("decisions__decided_at"))
-        for pk, received, first in rows.values_list("pk", "contact__received_at", "first"):
-            met = in_time(due.of(received), first, now)
-            if met is not None:
-                yield Fact(pk, timezone.localdate(received), hit=met)
+        return timely_facts(rows.values_list("pk", "contact__received_at", "first"), Step.CONTACT_DECISION)
 
     def for_list(self, records: QuerySet[Any]) -> QuerySet[Any]:
         return records.annotate(first=Min("decisions__decided_at"))
@@ -357,11 +363,8 @@ class HandoversAcknowledged(Indicator):
         return Contact.objects.filter(out_of_hours=True)
 
     def facts(self, records: QuerySet[Any]) -> Iterable[Fact]:
-        due, now = DueTimes(Step.EDT_ACKNOWLEDGEMENT), timezone.now()
-        for pk, received, acknowledged in records.values_list("pk", "received_at", "handover_acknowledged_at"):
-            met = in_time(due.of(received), acknowledged, now)
-            if met is not None:
-                yield Fact(pk, timezone.localdate(received), hit=met)
+        rows = records.order_by().values_list("pk", "received_at", "handover_acknowledged_at")
+        return timely_facts(rows, Step.EDT_ACKNOWLEDGEMENT)
 
     def describe(self, record: Contact) -> DrillRow:
         done = record.handover_acknowledged_at
@@ -388,11 +391,7 @@ class PoliceTriaged(Indicator):
         return PoliceNotification.objects.all()
 
     def facts(self, records: QuerySet[Any]) -> Iterable[Fact]:
-        due, now = DueTimes(Step.CONTACT_DECISION), timezone.now()
-        for pk, received, triaged in records.values_list("pk", "received_at", "triaged_at"):
-            met = in_time(due.of(received), triaged, now)
-            if met is not None:
-                yield Fact(pk, timezone.localdate(received), hit=met)
+        return timely_facts(records.order_by().values_list("pk", "received_at", "triaged_at"), Step.CONTACT_DECISION)
 
     def describe(self, record: PoliceNotification) -> DrillRow:
         done = record.triaged_at
