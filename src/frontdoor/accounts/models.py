@@ -33,9 +33,13 @@ class User(AbstractUser):
     role = models.CharField(max_length=30, choices=Role.choices)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="members")
     job_title = models.CharField(max_length=100, blank=True)
+    # Optimistic lock for administrators editing the account's details (records.concurrency).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["last_name", "first_name"]
+        # What administrators call it, in messages such as a refused stale save.
+        verbose_name = "staff account"
 
     def __str__(self) -> str:
         return self.display_name

@@ -109,18 +109,21 @@ def add_staff_member(*, by: User, username: str, password: str, **details: Any) 
 
 
 @transaction.atomic
-def update_staff_member(*, user: User, by: User, changes: dict[str, Any]) -> User:
+def update_staff_member(*, user: User, by: User, expected_version: int, changes: dict[str, Any]) -> User:
+    """Change an account's details; refused if another administrator saved it first."""
+    if unknown := set(changes) - set(STAFF_FIELDS):
+        raise TypeError(f"{', '.join(sorted(unknown))} cannot be changed here")
+    claim_version(user, expected_version)
     changed = {
         name: {"from": str(getattr(user, name)), "to": str(value)}
         for name, value in changes.items()
-        if name in STAFF_FIELDS and getattr(user, name) != value
+        if getattr(user, name) != value
     }
     for name, value in changes.items():
-        if name not in STAFF_FIELDS:
-            raise TypeError(f"{name} cannot be changed here")
         setattr(user, name, value)
     user.full_clean()
-    user.save()
+    # Only the details: a full save would put back a password or last sign-in changed meanwhile.
+    user.save(update_fields=list(changes))
     record_event(
         kind="staff.updated",
         by=by,
