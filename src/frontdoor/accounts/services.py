@@ -8,6 +8,7 @@ from typing import Any
 import pyotp
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from frontdoor.accounts.access import require_capability
@@ -134,6 +135,12 @@ def update_staff_member(*, user: User, by: User, expected_version: int, changes:
     return user
 
 
+def _end_sessions(user: User) -> None:
+    """Sign the person out everywhere at their next request (see User.get_session_auth_hash)."""
+    User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+    user.refresh_from_db(fields=["session_generation"])
+
+
 @transaction.atomic
 def set_staff_account_open(*, user: User, by: User, is_open: bool) -> User:
     """Close an account (nothing is deleted: their records keep their name) or reopen it."""
@@ -141,6 +148,9 @@ def set_staff_account_open(*, user: User, by: User, is_open: bool) -> User:
         raise ValueError("You cannot close your own account")
     user.is_active = is_open
     user.save(update_fields=["is_active"])
+    if not is_open:
+        # Closing must end their sessions: a single sign-on session does not check the flag itself.
+        _end_sessions(user)
     record_event(
         kind="staff.reopened" if is_open else "staff.closed",
         by=by,
@@ -157,6 +167,7 @@ def reset_staff_password(*, user: User, by: User, password: str) -> User:
 
     user.set_password(password)
     user.save(update_fields=["password"])
+    _end_sessions(user)  # a new password changes the fingerprint anyway; this says so, whatever the backend
     reset(username=user.username)
     record_event(
         kind="staff.password_reset",
@@ -298,6 +309,8 @@ def reset_mfa(*, user: User, by: User) -> User:
         raise ValidationError("Ask another administrator to reset your own authenticator app")
     removed = AuthenticatorApp.objects.filter(user=user).delete()[0]
     RecoveryCode.objects.filter(user=user).delete()
+    # Whoever has the lost phone may be signed in as them: their sessions end with the app.
+    _end_sessions(user)
     record_event(
         kind="mfa.reset",
         by=by,
