@@ -71,7 +71,7 @@ class User(AbstractUser):
         for secret in settings.SECRET_KEY_FALLBACKS:
             yield self._session_fingerprint(secret=secret)
 
-    def _session_fingerprint(self, *, secret: str | None) -> str:
+    def _session_fingerprint(self, *, secret: str | bytes | None) -> str:
         # Generation 0 gives Django's own value, so sessions made before this field existed carry on.
         value = self.password if not self.session_generation else f"{self.password}:{self.session_generation}"
         return salted_hmac(SESSION_HASH_SALT, value, secret=secret, algorithm="sha256").hexdigest()
