@@ -60,9 +60,11 @@ def _update_local_authority() -> dict[str, Any]:
 
 
 def _update_staff_member() -> dict[str, Any]:
+    user = staff(Role.SOCIAL_WORKER)
     return {
-        "user": staff(Role.SOCIAL_WORKER),
+        "user": user,
         "by": staff(Role.ADMINISTRATOR),
+        "expected_version": user.version,
         "changes": {"first_name": "Renamed"},
     }
 
@@ -334,6 +336,7 @@ def _contacts() -> dict[str, Builder]:
         return {
             "level": level,
             "by": staff(Role.ADMINISTRATOR),
+            "expected_version": level.version,
             "name": level.name + " (renamed)",
             "description": level.description,
             "allowed_outcomes": level.allowed_outcomes,

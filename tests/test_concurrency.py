@@ -22,6 +22,7 @@ from tests.services_walk import rolled_back, service_functions, snapshot
 
 VERSIONED = {
     "accounts.LocalAuthority": ["accounts.services.update_local_authority"],
+    "accounts.User": ["accounts.services.update_staff_member"],
     "casework.Referral": [
         "casework.services.allocate_referral",
         "casework.services.set_primary_need",
@@ -33,6 +34,7 @@ VERSIONED = {
         "casework.assessments.amend_assessment",
     ],
     "contacts.FrontDoorPolicy": ["contacts.thresholds.update_policy"],
+    "contacts.ThresholdLevel": ["contacts.thresholds.update_level"],
     "people.Person": ["people.services.update_person", "people.merging.merge_people"],
     "quality.Audit": ["quality.services.grade_audit", "quality.services.moderate_audit"],
     "retention.RetentionRule": ["retention.services.update_retention_rule"],
@@ -42,12 +44,8 @@ VERSIONED = {
 
 # Services that change a record in place without a version, and why a stale save loses nothing.
 NOT_VERSIONED = {
-    "accounts.services.update_staff_member": "Known gap: an administrator's edit of a staff account; two "
-    "administrators editing one account at once would have the second win",
     "accounts.services.set_staff_account_open": "Sets one flag to the value asked for: repeating it is harmless",
     "accounts.services.reset_staff_password": "Replaces the password outright; there is nothing to merge",
-    "contacts.thresholds.update_level": "Known gap: the threshold model is edited by the one system administrator "
-    "and every change is in the event log",
     "contacts.thresholds.set_criterion_in_use": "Sets one flag to the value asked for: repeating it is harmless",
     "people.merging.set_aside_duplicate": "Refused unless the candidate is still open, checked under a row lock",
 }

@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -277,3 +278,22 @@ def test_a_killed_census_export_leaves_no_half_file_and_runs_again(database: Dat
     assert database.read() == before
     assert "6,000 children" in finish(run(database.url, "census", "export", "--year", "2026", "--out", str(out)))
     assert out.read_bytes().rstrip().endswith(b"</Message>")
+
+
+def test_a_killed_annex_a_export_leaves_no_half_file_and_runs_again(database: Database, tmp_path: Path) -> None:
+    out = tmp_path / "annex-a.xlsx"
+    scratch = out.with_name(out.name + ".scratch")
+    before = database.read()
+    # The rows go to the scratch folder as each list is written: the export is part way.
+    kill_when(
+        run(database.url, "annexa", "export", "--inspection-date", "2025-10-01", "--out", str(out)),
+        lambda: scratch.is_dir() and any(scratch.iterdir()),
+    )
+    database.settled()
+    assert not out.exists(), "a killed export must not leave a file that looks finished"
+    assert database.read() == before
+    assert "Written to" in finish(
+        run(database.url, "annexa", "export", "--inspection-date", "2025-10-01", "--out", str(out))
+    )
+    assert zipfile.is_zipfile(out)
+    assert not scratch.exists() and not out.with_name(out.name + ".part").exists()

@@ -97,3 +97,51 @@ def test_a_session_made_without_the_sign_in_page_starts_its_clock_at_first_use(
     client.get("/")
     started = client.session["signin.at"]
     assert timezone.now() - datetime.fromisoformat(started) < timedelta(minutes=1)
+
+
+def signed_in_with_an_app(user: User) -> Client:
+    """Sign in through both steps, as someone whose phone an administrator is about to hear is lost."""
+    secret = pyotp.random_base32()
+    services.enrol_authenticator_app(user=user, secret=secret, code=pyotp.TOTP(secret).now(), by=user)
+    client = Client()
+    client.post("/sign-in/", {"username": user.username, "password": PASSWORD})
+    client.post("/sign-in/code/", {"code": pyotp.TOTP(secret).at(timezone.now() + timedelta(seconds=30))})
+    assert client.get("/timescales/").status_code == 200
+    return client
+
+
+def test_resetting_someones_authenticator_app_signs_them_out_everywhere(
+    client_for, social_worker: User, administrator: User, council: object
+) -> None:
+    phone_holder = signed_in_with_an_app(social_worker)
+    admin = client_for(administrator)
+    admin.post(f"/staff/{social_worker.pk}/authenticator/")
+    assert phone_holder.get("/timescales/")["Location"] == "/sign-in/?next=/timescales/"
+    assert "_auth_user_id" not in phone_holder.session
+    assert admin.get("/timescales/").status_code == 200, "the administrator stays signed in"
+
+
+def test_closing_an_account_signs_its_owner_out_and_reopening_does_not_revive_the_session(
+    client_for, social_worker: User, administrator: User, council: object
+) -> None:
+    leaver, admin = client_for(social_worker), client_for(administrator)
+    assert leaver.get("/timescales/").status_code == 200
+    admin.post(f"/staff/{social_worker.pk}/account/", {"open": "no"})
+    admin.post(f"/staff/{social_worker.pk}/account/", {"open": "yes"})
+    assert leaver.get("/timescales/")["Location"] == "/sign-in/?next=/timescales/"
+
+
+def test_resetting_a_password_signs_its_owner_out(
+    client_for, social_worker: User, administrator: User, council: object
+) -> None:
+    worker = client_for(social_worker)
+    client_for(administrator).post(f"/staff/{social_worker.pk}/password/", {"password": "a-long-temporary-passphrase"})
+    assert worker.get("/timescales/")["Location"] == "/sign-in/?next=/timescales/"
+
+
+def test_sessions_from_before_the_session_generation_existed_carry_on(social_worker: User) -> None:
+    # Generation 0 must give Django's own fingerprint, or every session would end at the upgrade.
+    from django.contrib.auth.base_user import AbstractBaseUser
+
+    assert social_worker.session_generation == 0
+    assert social_worker.get_session_auth_hash() == AbstractBaseUser.get_session_auth_hash(social_worker)

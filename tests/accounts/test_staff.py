@@ -52,13 +52,26 @@ def test_a_weak_password_or_taken_username_is_refused(client_for, administrator:
 def test_an_administrator_moves_someone_to_another_team_and_role(client_for, administrator: User) -> None:
     worker = UserFactory(role=Role.SOCIAL_WORKER)
     new_team = TeamFactory(name="Children with disabilities team", kind=Team.Kind.DISABILITIES)
-    data = new_member(new_team, role=Role.SENIOR_PRACTITIONER, first_name=worker.first_name)
+    data = new_member(new_team, role=Role.SENIOR_PRACTITIONER, first_name=worker.first_name, version=worker.version)
     response = client_for(administrator).post(f"/staff/{worker.pk}/", data)
     assert response.status_code == 302
     worker.refresh_from_db()
     assert (worker.role, worker.team) == (Role.SENIOR_PRACTITIONER, new_team)
     changes = Event.objects.get(kind="staff.updated").data["changes"]
     assert set(changes) >= {"role", "team"}
+
+
+def test_a_second_administrators_stale_save_of_an_account_is_refused(client_for, administrator: User) -> None:
+    worker = UserFactory(role=Role.SOCIAL_WORKER)
+    team = TeamFactory()
+    form = new_member(team, first_name=worker.first_name, version=worker.version)
+    first, second = client_for(administrator), client_for(administrator)
+    assert first.post(f"/staff/{worker.pk}/", {**form, "role": Role.TEAM_MANAGER}).status_code == 302
+    page = second.post(f"/staff/{worker.pk}/", {**form, "role": Role.CONTACT_OFFICER}).content.decode()
+    assert "Someone else changed this staff account while you were editing it" in page
+    worker.refresh_from_db()
+    assert worker.role == Role.TEAM_MANAGER
+    assert Event.objects.filter(kind="staff.updated").count() == 1
 
 
 def test_a_closed_account_cannot_sign_in_and_keeps_its_records(client_for, administrator: User) -> None:

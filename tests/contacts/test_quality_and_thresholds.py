@@ -64,6 +64,7 @@ def test_an_administrator_changes_what_a_level_allows(client_for, administrator:
             "description": level.description,
             "allowed_outcomes": ["advice", "early_help"],
             "is_active": "on",
+            "version": level.version,
         },
     )
     level.refresh_from_db()
@@ -78,6 +79,7 @@ def test_a_changed_model_is_applied_to_the_next_decision(
     update_level(
         level=levels[3],
         by=administrator,
+        expected_version=levels[3].version,
         name="Complex",
         description="",
         allowed_outcomes=["assessment"],
@@ -122,6 +124,19 @@ def test_front_door_settings_refuse_a_stale_save(client_for, administrator: User
     page = client.post("/contacts/threshold-model/settings/", {**form, "qa_sample_percent": 30}).content.decode()
     assert "Someone else changed this" in page
     assert FrontDoorPolicy.load().qa_sample_percent == 20
+
+
+def test_a_level_refuses_a_stale_save_and_keeps_the_first(client_for, administrator: User, levels) -> None:
+    level = levels[2]
+    form = {"description": level.description, "allowed_outcomes": ["advice"], "is_active": "on"}
+    form["version"] = level.version
+    first, second = client_for(administrator), client_for(administrator)
+    assert first.post(f"/contacts/threshold-model/levels/{level.pk}/", {**form, "name": "First"}).status_code == 302
+    page = second.post(f"/contacts/threshold-model/levels/{level.pk}/", {**form, "name": "Second"}).content.decode()
+    assert "Someone else changed this threshold level while you were editing it" in page
+    level.refresh_from_db()
+    assert level.name == "First"
+    assert Event.objects.filter(kind="threshold.level_changed").count() == 1
 
 
 def test_the_monday_command_samples_last_weeks_closed_contacts(contact_officer: User, record, ruby) -> None:

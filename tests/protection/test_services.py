@@ -117,6 +117,18 @@ def test_a_conference_that_decides_a_plan_starts_it_that_day_and_ends_the_cin_pl
     assert not enquiry.is_open
 
 
+def test_an_enquiry_is_concluded_once(social_worker: User, siblings) -> None:
+    referral = open_referral(siblings[0], social_worker, date(2026, 11, 2))
+    (enquiry,) = discuss(social_worker, [referral], datetime(2026, 11, 2, 10, tzinfo=LONDON))
+    conclude = dict(completed_on=date(2026, 11, 12), conference_needed=False, not_required_reason="Family engaging")  # noqa: C408
+    services.record_section_47_outcome(section_47=enquiry, by=social_worker, outcome="not_substantiated", **conclude)
+    with pytest.raises(ValidationError, match="already concluded"):
+        services.record_section_47_outcome(section_47=enquiry, by=social_worker, outcome="continuing", **conclude)
+    enquiry.refresh_from_db()
+    assert enquiry.outcome == "not_substantiated"
+    assert Event.objects.filter(kind="section47.concluded").count() == 1
+
+
 def test_a_second_open_plan_for_the_same_child_is_refused(social_worker: User, siblings) -> None:
     referral = open_referral(siblings[0], social_worker, date(2026, 10, 1))
     (first,) = discuss(social_worker, [referral], datetime(2026, 10, 5, 10, tzinfo=LONDON))

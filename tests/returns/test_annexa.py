@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, timedelta
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -406,3 +407,19 @@ def test_a_team_name_that_a_spreadsheet_would_run_as_a_formula_is_written_as_tex
     cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.value == attack]
     assert cells
     assert all(cell.data_type == "s" for cell in cells)  # string cells: a formula would be "f"
+
+
+def test_a_workbook_written_to_a_file_leaves_nothing_beside_it(
+    mia: Person, social_worker: User, tmp_path: Path
+) -> None:
+    refer(mia, social_worker, date(2026, 6, 1))
+    out = tmp_path / "annex-a.xlsx"
+    # The remains of a killed run: a half-zipped file and its rows.
+    out.with_name("annex-a.xlsx.part").write_bytes(b"PK half")
+    (tmp_path / "annex-a.xlsx.scratch").mkdir()
+    (tmp_path / "annex-a.xlsx.scratch" / "rows").write_text("Mia")
+
+    write_annex_a(inspection_date=INSPECTION, out=out)
+
+    assert load_workbook(out)["List 3"].max_row == 2
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["annex-a.xlsx"]

@@ -106,6 +106,8 @@ class LocalAuthorityForm(GovukModelForm):
 
 
 class StaffMemberForm(GovukModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
     class Meta:
         model = User
         fields = ["first_name", "last_name", "email", "job_title", "role", "team"]
@@ -123,10 +125,13 @@ class StaffMemberForm(GovukModelForm):
         team.queryset = Team.objects.filter(is_active=True)
         team.empty_label = "No team"
         team.required = False
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
         name_required_fields(self)
 
 
 class NewStaffMemberForm(StaffMemberForm):
+    version = None  # type: ignore[assignment]  # a new account has no version to be stale against
     username = forms.CharField(
         label="Username",
         max_length=150,

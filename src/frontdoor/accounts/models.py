@@ -1,9 +1,12 @@
+from collections.abc import Iterator
 from datetime import date, datetime, time
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from frontdoor.accounts.roles import MANAGER_ROLES, ROLE_CAPABILITIES, Capability, Role
 from frontdoor.timescales.regimes import Regime, Timescale
@@ -29,13 +32,23 @@ class Team(models.Model):
         return self.name
 
 
+# Django's own salt for the session fingerprint (AbstractBaseUser._get_session_auth_hash).
+SESSION_HASH_SALT = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+
+
 class User(AbstractUser):
     role = models.CharField(max_length=30, choices=Role.choices)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="members")
     job_title = models.CharField(max_length=100, blank=True)
+    # Optimistic lock for administrators editing the account's details (records.concurrency).
+    version = models.PositiveIntegerField(default=1)
+    # Part of every session's fingerprint: moving it on signs the person out everywhere.
+    session_generation = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["last_name", "first_name"]
+        # What administrators call it, in messages such as a refused stale save.
+        verbose_name = "staff account"
 
     def __str__(self) -> str:
         return self.display_name
@@ -43,6 +56,25 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username
+
+    def get_session_auth_hash(self) -> str:
+        """The fingerprint Django checks a session against on every request: a mismatch signs it out.
+
+        Django's is an HMAC of the password hash, so a new password ends every
+        session. The session generation joins it, so an administrator resetting
+        someone's authenticator app or closing their account ends their sessions
+        too, whatever the session store and whichever way they signed in.
+        """
+        return self._session_fingerprint(secret=None)
+
+    def get_session_auth_fallback_hash(self) -> Iterator[str]:
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_fingerprint(secret=secret)
+
+    def _session_fingerprint(self, *, secret: str | bytes | None) -> str:
+        # Generation 0 gives Django's own value, so sessions made before this field existed carry on.
+        value = self.password if not self.session_generation else f"{self.password}:{self.session_generation}"
+        return salted_hmac(SESSION_HASH_SALT, value, secret=secret, algorithm="sha256").hexdigest()
 
     @property
     def capabilities(self) -> frozenset[Capability]:

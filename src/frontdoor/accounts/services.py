@@ -9,6 +9,7 @@ import pyotp
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from webauthn import verify_authentication_response, verify_registration_response
 from webauthn.helpers import (
@@ -119,18 +120,21 @@ def add_staff_member(*, by: User, username: str, password: str, **details: Any) 
 
 
 @transaction.atomic
-def update_staff_member(*, user: User, by: User, changes: dict[str, Any]) -> User:
+def update_staff_member(*, user: User, by: User, expected_version: int, changes: dict[str, Any]) -> User:
+    """Change an account's details; refused if another administrator saved it first."""
+    if unknown := set(changes) - set(STAFF_FIELDS):
+        raise TypeError(f"{', '.join(sorted(unknown))} cannot be changed here")
+    claim_version(user, expected_version)
     changed = {
         name: {"from": str(getattr(user, name)), "to": str(value)}
         for name, value in changes.items()
-        if name in STAFF_FIELDS and getattr(user, name) != value
+        if getattr(user, name) != value
     }
     for name, value in changes.items():
-        if name not in STAFF_FIELDS:
-            raise TypeError(f"{name} cannot be changed here")
         setattr(user, name, value)
     user.full_clean()
-    user.save()
+    # Only the details: a full save would put back a password or last sign-in changed meanwhile.
+    user.save(update_fields=list(changes))
     record_event(
         kind="staff.updated",
         by=by,
@@ -141,6 +145,12 @@ def update_staff_member(*, user: User, by: User, changes: dict[str, Any]) -> Use
     return user
 
 
+def _end_sessions(user: User) -> None:
+    """Sign the person out everywhere at their next request (see User.get_session_auth_hash)."""
+    User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+    user.refresh_from_db(fields=["session_generation"])
+
+
 @transaction.atomic
 def set_staff_account_open(*, user: User, by: User, is_open: bool) -> User:
     """Close an account (nothing is deleted: their records keep their name) or reopen it."""
@@ -148,6 +158,9 @@ def set_staff_account_open(*, user: User, by: User, is_open: bool) -> User:
         raise ValueError("You cannot close your own account")
     user.is_active = is_open
     user.save(update_fields=["is_active"])
+    if not is_open:
+        # Closing must end their sessions: a single sign-on session does not check the flag itself.
+        _end_sessions(user)
     record_event(
         kind="staff.reopened" if is_open else "staff.closed",
         by=by,
@@ -164,6 +177,7 @@ def reset_staff_password(*, user: User, by: User, password: str) -> User:
 
     user.set_password(password)
     user.save(update_fields=["password"])
+    _end_sessions(user)  # a new password changes the fingerprint anyway; this says so, whatever the backend
     reset(username=user.username)
     record_event(
         kind="staff.password_reset",
@@ -307,6 +321,8 @@ def reset_mfa(*, user: User, by: User) -> User:
     # A lost phone may have held their passkey too: every factor goes, and they start again.
     passkeys_removed = Passkey.objects.filter(user=user).delete()[0]
     RecoveryCode.objects.filter(user=user).delete()
+    # Whoever has the lost phone may be signed in as them: their sessions end with the app.
+    _end_sessions(user)
     record_event(
         kind="mfa.reset",
         by=by,

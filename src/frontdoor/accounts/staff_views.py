@@ -12,6 +12,7 @@ from frontdoor.accounts.access import require
 from frontdoor.accounts.forms import NewStaffMemberForm, PasswordResetForm, StaffMemberForm
 from frontdoor.accounts.models import Team, User
 from frontdoor.accounts.roles import Capability, Role
+from frontdoor.records.concurrency import StaleRecordError
 
 
 def staff_list(request: HttpRequest) -> HttpResponse:
@@ -53,9 +54,15 @@ def edit_staff(request: HttpRequest, user_id: int) -> HttpResponse:
     form = StaffMemberForm(request.POST or None, instance=User.objects.get(pk=user_id))
     if form.is_valid():
         changes = {name: form.cleaned_data[name] for name in services.STAFF_FIELDS}
-        services.update_staff_member(user=user, by=admin, changes=changes)
-        messages.success(request, f"Saved the changes to {user.display_name}")
-        return redirect("accounts:staff")
+        try:
+            services.update_staff_member(
+                user=user, by=admin, expected_version=form.cleaned_data["version"], changes=changes
+            )
+        except StaleRecordError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Saved the changes to {user.display_name}")
+            return redirect("accounts:staff")
     context = {"form": form, "staff_member": user, "can_audit": admin.can(Capability.VIEW_ACCESS_LOG)}
     return render(request, "accounts/staff_form.html", context)
 

@@ -21,7 +21,7 @@ from frontdoor.accounts.roles import Capability
 from frontdoor.casework.framework import DIMENSIONS
 from frontdoor.casework.models import Assessment, AssessmentAmendment, AssessmentKind, Referral
 from frontdoor.codes import AssessmentFactor
-from frontdoor.records.concurrency import claim_version
+from frontdoor.records.concurrency import claim_version, lock_for_update
 from frontdoor.records.services import record_event
 from frontdoor.timescales.clocks import due_for
 from frontdoor.timescales.regimes import Regime, Step, timescale_for
@@ -76,6 +76,7 @@ def start_assessment(*, referral: Referral, by: User, started_on: date, worker: 
     """Start the assessment the council's regime on the start date calls for."""
     require_capability(by, Capability.DO_CASEWORK, "Your role cannot start an assessment")
     worker = worker or by
+    lock_for_update(referral)  # one open assessment per referral, even when two start one at once
     problems: dict[str, str] = {}
     if not referral.is_open or referral.is_nfa:
         problems["started_on"] = "This referral is closed"
@@ -236,6 +237,7 @@ def submit_assessment(*, assessment: Assessment, by: User, expected_version: int
 
 def _check_manager(assessment: Assessment, by: User) -> None:
     require_capability(by, Capability.AUTHORISE_CASEWORK, "Only a manager can authorise or return an assessment")
+    lock_for_update(assessment)  # two managers at once: one authorises or returns, the other is refused
     if by.pk == assessment.worker_id:
         raise PermissionDenied("Another manager must authorise an assessment you wrote")
     if assessment.status != Assessment.Status.SUBMITTED:

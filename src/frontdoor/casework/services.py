@@ -15,7 +15,7 @@ from frontdoor.accounts.models import Team, User
 from frontdoor.accounts.roles import Capability
 from frontdoor.casework.models import Assessment, CinPlan, CinPlanReview, Referral
 from frontdoor.codes import PrimaryNeed, ReasonForClosure
-from frontdoor.records.concurrency import claim_version
+from frontdoor.records.concurrency import claim_version, lock_for_update
 from frontdoor.records.services import record_event
 from frontdoor.timescales.clocks import add_months
 from frontdoor.workforce import services as workforce
@@ -206,6 +206,7 @@ def close_referral(
 @transaction.atomic
 def start_cin_plan(*, referral: Referral, by: User, started_on: date) -> CinPlan:
     require_capability(by, Capability.DO_CASEWORK, "Your role cannot start a plan")
+    lock_for_update(referral)  # one open plan per referral, even when two start one at once
     problems: dict[str, str] = {}
     if not referral.is_open or referral.is_nfa:
         problems["started_on"] = "This referral is closed"
@@ -260,6 +261,7 @@ def record_cin_plan_review(*, plan: CinPlan, by: User, held_on: date, summary: s
 @transaction.atomic
 def end_cin_plan(*, plan: CinPlan, by: User, ended_on: date) -> CinPlan:
     require_capability(by, Capability.DO_CASEWORK, "Your role cannot end a plan")
+    lock_for_update(plan)
     if not plan.is_open:
         raise ValidationError({"ended_on": "This plan has already ended"})
     if ended_on < plan.started_on:

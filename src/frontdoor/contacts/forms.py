@@ -261,6 +261,7 @@ class ThresholdLevelForm(GovukForm):
         error_messages={"required": "Choose at least one outcome"},
     )
     is_active = forms.BooleanField(label="The council uses this level", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class CriterionForm(GovukForm):

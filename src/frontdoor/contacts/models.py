@@ -78,6 +78,7 @@ class ThresholdLevel(models.Model):
     description = models.TextField()
     allowed_outcomes = models.JSONField(default=list, help_text="Outcome codes a decision at this level may have.")
     is_active = models.BooleanField(default=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["number"]

@@ -38,6 +38,7 @@ from frontdoor.contacts.models import (
 )
 from frontdoor.earlyhelp.services import request_early_help
 from frontdoor.people.models import Person
+from frontdoor.records.concurrency import lock_for_update
 from frontdoor.records.services import record_event
 
 # A clock a few minutes fast should not stop someone recording a contact just received.
@@ -302,6 +303,9 @@ def decide(
 ) -> ThresholdDecision:
     """Decide what happens for one child on a contact. Closing outcomes wait for a manager."""
     _require(by, Capability.DECIDE_CONTACTS, "Your role cannot decide contacts")
+    # The contact's row lock makes deciders of one contact take turns: a child is decided
+    # once, and the contact's status is worked out from every child's committed decision.
+    lock_for_update(contact_child.contact)
     _check_decision(contact_child, level, criteria, outcome, rationale, rag)
     needs_manager = Outcome(outcome) in CLOSING_OUTCOMES
     decision = ThresholdDecision.objects.create(
@@ -336,6 +340,8 @@ def decide(
 def authorise_decision(*, decision: ThresholdDecision, by: User, comment: str = "") -> ThresholdDecision:
     """A manager agrees a decision that closes a contact without a service."""
     _require(by, Capability.AUTHORISE_DECISIONS, "Only a team manager or service manager can agree this decision")
+    lock_for_update(decision.contact_child.contact)  # the contact first, as deciding does
+    lock_for_update(decision)
     if decision.status != ThresholdDecision.Status.AWAITING_AUTHORISATION:
         raise ValidationError("This decision is not waiting for a manager")
     if decision.decided_by_id == by.pk:
@@ -363,6 +369,8 @@ def authorise_decision(*, decision: ThresholdDecision, by: User, comment: str = 
 def return_decision(*, decision: ThresholdDecision, by: User, comment: str) -> ThresholdDecision:
     """A manager sends a decision back, with what to reconsider; the child is decided again."""
     _require(by, Capability.AUTHORISE_DECISIONS, "Only a team manager or service manager can return a decision")
+    lock_for_update(decision.contact_child.contact)
+    lock_for_update(decision)
     if decision.status != ThresholdDecision.Status.AWAITING_AUTHORISATION:
         raise ValidationError("This decision is not waiting for a manager")
     if not comment.strip():

@@ -31,12 +31,14 @@ def edit_level(request: HttpRequest, level_id: int) -> HttpResponse:
         "description": level.description,
         "allowed_outcomes": level.allowed_outcomes,
         "is_active": level.is_active,
+        "version": level.version,
     }
     form = ThresholdLevelForm(request.POST or None, initial=initial)
     if form.is_valid():
+        changes = {name: value for name, value in form.cleaned_data.items() if name != "version"}
         try:
-            thresholds.update_level(level=level, by=user, **form.cleaned_data)
-        except ValidationError as error:
+            thresholds.update_level(level=level, by=user, expected_version=form.cleaned_data["version"], **changes)
+        except (ValidationError, StaleRecordError) as error:
             add_errors(form, error)
         else:
             messages.success(request, f"Level {level.number} saved")

@@ -20,17 +20,26 @@ def _require_admin(by: User) -> None:
 
 @transaction.atomic
 def update_level(
-    *, level: ThresholdLevel, by: User, name: str, description: str, allowed_outcomes: Sequence[str], is_active: bool
+    *,
+    level: ThresholdLevel,
+    by: User,
+    expected_version: int,
+    name: str,
+    description: str,
+    allowed_outcomes: Sequence[str],
+    is_active: bool,
 ) -> ThresholdLevel:
+    """Change a level of the model; refused if someone else saved it first."""
     _require_admin(by)
     if not allowed_outcomes:
         raise ValidationError({"allowed_outcomes": "Choose at least one outcome"})
     if unknown := set(allowed_outcomes) - set(Outcome.values):
         raise ValidationError({"allowed_outcomes": f"Unknown outcomes: {', '.join(sorted(unknown))}"})
+    claim_version(level, expected_version)
     before = {"name": level.name, "allowed_outcomes": level.allowed_outcomes, "is_active": level.is_active}
     level.name, level.description = name.strip(), description.strip()
     level.allowed_outcomes, level.is_active = list(allowed_outcomes), is_active
-    level.save()
+    level.save(update_fields=["name", "description", "allowed_outcomes", "is_active"])
     record_event(
         kind="threshold.level_changed",
         by=by,

@@ -23,6 +23,7 @@ from frontdoor.earlyhelp.models import (
     TafAttendee,
     TafMeeting,
 )
+from frontdoor.records.concurrency import lock_for_update
 from frontdoor.records.services import record_event
 
 if TYPE_CHECKING:
@@ -176,6 +177,7 @@ def start_episode(
 ) -> EarlyHelpEpisode:
     """Early help is voluntary: it starts with the family's recorded consent, or a recorded reason to go without."""
     _require(by)
+    lock_for_update(episode)
     if episode.status != EarlyHelpEpisode.Status.WAITING:
         raise ValidationError("This episode has already started")
     problems: dict[str, str] = {}

@@ -13,6 +13,7 @@ from frontdoor.accounts.models import User
 from frontdoor.accounts.roles import Capability
 from frontdoor.partners.models import InformationRequest, InformationShare
 from frontdoor.people.models import Person
+from frontdoor.records.concurrency import lock_for_update
 from frontdoor.records.services import record_event
 from frontdoor.timescales.calendar import add_working_days
 
@@ -106,6 +107,8 @@ def record_share(
         )
     if not disclosure.family_informed and not disclosure.not_informed_reason.strip():
         problems["not_informed_reason"] = "Say why the family was not told: for example, it would put the child at risk"
+    if request is not None:
+        lock_for_update(request)  # answered or declined once
     if request is not None and (request.person_id != person.pk or request.status != InformationRequest.Status.OPEN):
         problems["request"] = "That request is not open for this child"
     if problems:
@@ -141,6 +144,7 @@ def record_share(
 @transaction.atomic
 def decline_request(*, request: InformationRequest, by: User, reason: str) -> InformationRequest:
     _require(by)
+    lock_for_update(request)
     if request.status != InformationRequest.Status.OPEN:
         raise ValidationError({"reason": "This request is already closed"})
     if not reason.strip():

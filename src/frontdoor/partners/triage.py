@@ -28,6 +28,7 @@ from frontdoor.partners.models import (
     TriageDecision,
     TriageMeeting,
 )
+from frontdoor.records.concurrency import lock_for_update
 from frontdoor.records.services import record_event
 from frontdoor.timescales.calendar import add_working_days, next_working_day
 
@@ -101,6 +102,7 @@ def _check(choice: Choice) -> str | None:
 def record_decisions(*, meeting: TriageMeeting, by: User, choices: Sequence[Choice]) -> list[TriageDecision]:
     """Decide for many children at once; each decision makes the contact, request or task it names."""
     require_capability(by, Capability.RECEIVE_POLICE_NOTIFICATIONS, "Your role does not run the triage meeting")
+    lock_for_update(meeting)  # decisions and closing the meeting take turns: none lands after it closes
     if not meeting.is_open:
         raise ValidationError({"meeting": "The meeting is closed"})
     problems = {f"child_{c.child.pk}": p for c in choices if (p := _check(c))}
@@ -209,6 +211,7 @@ def _mark_triaged(notification_ids: set[int], now: datetime) -> None:
 @transaction.atomic
 def close_meeting(*, meeting: TriageMeeting, by: User, minutes: str) -> TriageMeeting:
     require_capability(by, Capability.RECEIVE_POLICE_NOTIFICATIONS, "Your role does not run the triage meeting")
+    lock_for_update(meeting)
     if not meeting.is_open:
         raise ValidationError({"minutes": "The meeting is already closed"})
     if not minutes.strip():
@@ -224,6 +227,7 @@ def close_meeting(*, meeting: TriageMeeting, by: User, minutes: str) -> TriageMe
 @transaction.atomic
 def complete_task(*, decision: TriageDecision, by: User) -> TriageDecision:
     """The school told, the worker told, or the MARAC referral made."""
+    lock_for_update(decision)
     if not decision.is_task:
         raise ValidationError("This decision leaves nothing to tick off")
     if decision.done_at is not None:

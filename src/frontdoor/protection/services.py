@@ -28,6 +28,7 @@ from frontdoor.protection.models import (
     StrategyParticipant,
     Visit,
 )
+from frontdoor.records.concurrency import lock_for_update
 from frontdoor.records.services import record_event
 from frontdoor.timescales.calendar import council_calendar
 from frontdoor.timescales.clocks import due_for
@@ -168,7 +169,10 @@ def record_section_47_outcome(
     not_required_reason: str = "",
 ) -> Section47:
     require_capability(by, Capability.DO_CASEWORK, "Your role cannot record section 47 outcomes")
+    lock_for_update(section_47)  # concluded once: a second save at the same moment waits, then is refused
     problems: dict[str, str] = {}
+    if section_47.completed_on is not None:
+        raise ValidationError({"outcome": "This enquiry is already concluded"})
     if outcome not in Section47.Outcome.values:
         problems["outcome"] = "Choose the outcome of the enquiry"
     if completed_on < section_47.started_on:
@@ -211,9 +215,10 @@ def hold_initial_conference(
 ) -> InitialConference:
     """Record the conference; a plan, when it decides one, starts that day (CIN census rule 2885)."""
     require_capability(by, Capability.DO_CASEWORK, "Your role cannot record conferences")
+    lock_for_update(section_47)
     referral = section_47.referral
     problems: dict[str, str] = {}
-    if hasattr(section_47, "conference"):
+    if InitialConference.objects.filter(section_47=section_47).exists():
         problems["held_on"] = "This enquiry's conference is already recorded"
     elif section_47.conference_not_required:
         problems["held_on"] = "This enquiry concluded that no conference was needed"
@@ -370,6 +375,7 @@ def end_plan(*, plan: ChildProtectionPlan, by: User, ended_on: date, reason: str
     require_capability(
         by, Capability.AUTHORISE_CASEWORK, "Only a manager can end a child protection plan outside a review"
     )
+    lock_for_update(plan)
     problems = _check_plan_date(plan, ended_on, "held_on", "The end date")
     if reason not in ChildProtectionPlan.EndReason.values:
         problems["reason"] = "Choose why the plan ended"

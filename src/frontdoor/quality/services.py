@@ -27,7 +27,7 @@ from frontdoor.quality.models import (
     AuditTemplate,
     Grade,
 )
-from frontdoor.records.concurrency import claim_version
+from frontdoor.records.concurrency import claim_version, lock_for_update
 from frontdoor.records.services import record_event
 from frontdoor.timescales.clocks import add_months
 
@@ -334,6 +334,7 @@ def complete_audit_action(*, action: AuditAction, by: User, done_on: date) -> Au
     """Quality assurance, or the case's worker or manager, marks an action done."""
     if not (by.can(Capability.REVIEW_QUALITY) or responder_role(action.audit, by) is not None):
         raise PermissionDenied("Only quality assurance or the case's worker or manager marks an action done")
+    lock_for_update(action)
     if action.done_on is not None:
         raise ValidationError({"done_on": "This action is already done"})
     if done_on > timezone.localdate():

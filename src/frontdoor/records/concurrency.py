@@ -25,3 +25,18 @@ def claim_version(record: models.Model, expected_version: int) -> None:
     if not claimed:
         raise StaleRecordError(record)
     record.version = expected_version + 1  # type: ignore[attr-defined]
+
+
+def lock_for_update[M: models.Model](record: M) -> M:
+    """Re-read the record's row under a lock held to the end of the transaction, and return it.
+
+    For one-way steps guarded by a status (decide, authorise, conclude, close):
+    the status is checked on the row as it is now, and nobody else can take the
+    step until this transaction ends, so two people saving at the same moment
+    cannot both pass the check. The caller's object is refreshed in place.
+    SQLite ignores the lock; it runs one writing transaction at a time anyway
+    (BEGIN IMMEDIATE, see settings).
+    """
+    model = type(record)
+    record.refresh_from_db(from_queryset=model._default_manager.select_for_update())
+    return record

@@ -1,5 +1,7 @@
 """Write the Annex A workbook: one sheet per list, headers in row 1, rows streamed straight to the file."""
 
+import os
+import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -40,15 +42,38 @@ class AnnexASummary:
         return f"Annex A at {self.inspection_date:%d/%m/%Y}: {counts}{unidentified}"
 
 
-def write_annex_a(
-    *, inspection_date: date, out: BinaryIO | str | Path, progress: Progress | None = None
+def write_annex_a(*, inspection_date: date, out: BinaryIO | Path, progress: Progress | None = None) -> AnnexASummary:
+    """Build Lists 1 to 11 from the records as they stood on the inspection date and write them to `out`.
+
+    A file is written whole or not at all: the workbook is zipped up as FILE.part and
+    renamed to FILE at the end, so an export killed part way never leaves a file that
+    looks finished. The rows wait in a private FILE.scratch folder beside it rather than
+    in the shared temporary folder; a killed run's folder is cleared by the next run.
+    """
+    if not isinstance(out, Path):
+        return _write(inspection_date, out, progress, scratch=None)
+    partial, scratch = out.with_name(out.name + ".part"), out.with_name(out.name + ".scratch")
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(mode=0o700)
+    try:
+        summary = _write(inspection_date, str(partial), progress, scratch=scratch)
+        os.replace(partial, out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return summary
+
+
+def _write(
+    inspection_date: date, out: BinaryIO | str, progress: Progress | None, *, scratch: Path | None
 ) -> AnnexASummary:
-    """Build Lists 1 to 11 from the records as they stood on the inspection date and write them to `out`."""
     period = Period(inspection_date)
     report = progress or (lambda percent, stage: None)
     counts: dict[int, int] = {}
     # constant_memory writes each row to disk as it comes: a large council's lists never sit in memory.
-    workbook = Workbook(str(out) if isinstance(out, Path) else out, {"constant_memory": True})
+    workbook = Workbook(out, {"constant_memory": True, "tmpdir": str(scratch) if scratch else None})
     header = workbook.add_format({"bold": True})
     try:
         for annex_list in LISTS:
