@@ -132,6 +132,7 @@ EVERYONE = {
     "/account/authenticator/",
     "/account/recovery-codes/",
     "/account/recovery-codes/new/",
+    "/account/passkeys/add/",
     "/api/v1/me/",
     "/api/v1/council/",
     "/api/v1/calendar/working-days/",
