@@ -5,6 +5,8 @@ from io import BytesIO
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
@@ -138,6 +140,20 @@ def test_every_bad_line_is_reported_with_its_number_and_nothing_is_imported(cont
     assert "PPN-4 names no child" in report.errors[2]
 
 
+def test_a_line_cut_short_is_reported_with_its_number_and_nothing_is_imported(contact_officer: User) -> None:
+    report = import_notifications(
+        file=upload(
+            HEADER
+            + "PPN-1,25/11/2026 22:40,domestic_abuse,high,yes,Assault,child_present,Mia,Harrington,09/05/2017,\n"
+            + "\n"  # a blank line is skipped, not counted
+            + "PPN-2,25/11/2026 23:05,missing,,no,Missing overnight\n"
+        ),
+        by=contact_officer,
+    )
+    assert report.errors == ["Line 4: 6 values where the header names 11 columns"]
+    assert report.lines == 2 and not PoliceNotification.objects.exists()
+
+
 def test_a_file_that_is_not_a_notifications_csv_is_refused(client_for, contact_officer: User) -> None:
     client = client_for(contact_officer)
     page = client.post("/partners/police/import/", {"file": upload("hello")}).content.decode()
@@ -197,3 +213,24 @@ def test_a_persons_suggestions_do_not_depend_on_who_else_is_in_the_file(mia: Per
         ]
     )[1]
     assert among_others == alone[0] and alone[0][0]["person"] == mia.pk
+
+
+def test_importing_costs_the_same_queries_however_many_lines(contact_officer: User, mia: Person) -> None:
+    def queries_for(count: int, prefix: str) -> int:
+        lines = "".join(
+            f"{prefix}-{n},25/11/2026 22:40,domestic_abuse,high,no,Assault,child_present,Mia,Harrington,09/05/2017,\n"
+            f"{prefix}-{n},25/11/2026 22:40,domestic_abuse,high,no,Assault,victim,Kim,Harrington{n},14/02/1990,\n"
+            for n in range(count)
+        )
+        with CaptureQueriesContext(connection) as made:
+            report = import_notifications(file=upload(HEADER + lines), by=contact_officer)
+        assert report.ok and report.received == count
+        return len(made)
+
+    assert queries_for(2, "FEW") == queries_for(40, "MANY")
+    assert (
+        NotificationPerson.objects.get(notification__police_reference="MANY-39", role="child_present").suggestions[0][
+            "person"
+        ]
+        == mia.pk
+    )
