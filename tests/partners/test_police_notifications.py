@@ -71,6 +71,16 @@ def test_a_notification_repeated_with_the_same_reference_is_kept_once(contact_of
     assert PoliceNotification.objects.count() == 1 and NotificationPerson.objects.count() == 1
 
 
+@pytest.mark.parametrize("reference", ['PPN "7", {B}', "PPN\\2026\\1", "ppn 1; drop"])
+def test_a_reference_written_with_quotes_or_slashes_is_recognised_when_it_comes_again(
+    contact_officer: User, mia: Person, reference: str
+) -> None:
+    notifications.receive_notifications(notifications=[incident(reference)], by=contact_officer, source="api")
+    again = notifications.receive_notifications(notifications=[incident(reference)], by=contact_officer, source="api")
+    assert again.created == [] and again.repeated == [reference]
+    assert PoliceNotification.objects.get().police_reference == reference
+
+
 def test_a_notification_without_a_child_or_from_the_future_is_refused(contact_officer: User) -> None:
     with pytest.raises(ValidationError, match="at least one child"):
         notifications.receive_notifications(

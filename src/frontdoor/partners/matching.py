@@ -8,7 +8,7 @@ all of its names, as the people search does: so a person's suggestions are the s
 file, and one person named on several lines is scored once. Suggestions only: a person confirms every match.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -141,13 +141,13 @@ def _name_rows(by_last: dict[str, set[date]], by_first: dict[str, set[date]]) ->
             keys: list[str] = []
             days: list[str] = []
             for key, born_on in wanted.items():
-                keys += [_quoted(key)] * len(born_on)
+                keys += [key] * len(born_on)
                 days += [day.isoformat() for day in born_on]
             lookups.append(
                 f"SELECT k.{person} FROM unnest(%s::text[], %s::date[]) AS w(key, born) CROSS JOIN LATERAL"  # noqa: S608
                 f" (SELECT {person} FROM {table} WHERE {key_column} = w.key AND {born} = w.born OFFSET 0) k"
             )
-            params += ["{" + ",".join(keys) + "}", "{" + ",".join(days) + "}"]
+            params += [array_literal(keys), "{" + ",".join(days) + "}"]
         else:
             conditions: list[str] = []
             for key, days in wanted.items():
@@ -173,8 +173,12 @@ def _name_rows(by_last: dict[str, set[date]], by_first: dict[str, set[date]]) ->
     return [(*row[:4], _as_date(row[4]), *row[5:]) for row in rows]
 
 
+def array_literal(items: Iterable[str]) -> str:
+    """A PostgreSQL text array as one parameter: the driver passes one string rather than quoting each item."""
+    return "{" + ",".join(map(_quoted, items)) + "}"
+
+
 def _quoted(item: str) -> str:
-    """An item of a PostgreSQL array literal: the arrays go as one parameter each, which the driver passes as it is."""
     return '"' + item.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
