@@ -9,6 +9,7 @@ file, and one person named on several lines is scored once. Suggestions only: a 
 """
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -42,14 +43,27 @@ def suggest(people: Sequence[Named]) -> list[Suggestions]:
     """For each person, the likeliest records in the index, best first, as stored on the notification."""
     # The same person on several lines (a child on each of a week's incidents) is looked up and scored once.
     distinct = list(dict.fromkeys(people))
-    found: dict[Named, Suggestions] = {}
     size = PEOPLE_PER_LOOKUP.get(connection.vendor, PEOPLE_PER_LOOKUP_ELSEWHERE)
-    for start in range(0, len(distinct), size):
-        batch = [_Wanted(named) for named in distinct[start : start + size]]
-        index = _Index(batch)
-        for wanted in batch:
-            found[wanted.named] = index.suggestions_for(wanted)
+    batches = [[_Wanted(named) for named in distinct[start : start + size]] for start in range(0, len(distinct), size)]
+    found: dict[Named, Suggestions] = {}
+    with connection.cursor() as cursor, _looking_ahead():
+        sent = _send(cursor, batches[0]) if batches else False
+        for number, batch in enumerate(batches):
+            rows = _received(cursor) if sent else []
+            # The next batch's look-up goes before this one is scored: on PostgreSQL the server answers it
+            # while Python scores, where one after the other the import waited for each in turn.
+            sent = _send(cursor, batches[number + 1]) if number + 1 < len(batches) else False
+            index = _Index(rows)
+            for wanted in batch:
+                found[wanted.named] = index.suggestions_for(wanted)
     return [found[named] for named in people]
+
+
+def _looking_ahead() -> AbstractContextManager[object]:
+    """PostgreSQL's pipeline mode: a statement is sent without waiting for the one before to be read."""
+    if connection.vendor == "postgresql":
+        return connection.connection.pipeline()  # type: ignore[union-attr]
+    return nullcontext()
 
 
 class _Wanted:
@@ -67,21 +81,12 @@ class _Wanted:
 class _Index:
     """The records a batch of people may be, with every name of each, filed by (name key, birthday)."""
 
-    def __init__(self, batch: Sequence[_Wanted]) -> None:
-        by_last: dict[str, set[date]] = {}
-        by_first: dict[str, set[date]] = {}
-        for wanted in batch:
-            if wanted.last:
-                by_last.setdefault(wanted.last, set()).update(wanted.days)
-            if wanted.first:
-                by_first.setdefault(wanted.first, set()).update(wanted.days)
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
         self.candidates: dict[int, Candidate] = {}
         self.by_last: dict[tuple[str, date], list[int]] = {}
         self.by_first: dict[tuple[str, date], list[int]] = {}
-        if not (by_last or by_first):
-            return
         candidates, filed_by_last, filed_by_first = self.candidates, self.by_last, self.by_first
-        for pid, first, last, is_other, day, last_key, first_group in _name_rows(by_last, by_first):
+        for pid, first, last, is_other, day, last_key, first_group in rows:
             candidate = candidates.get(pid)
             if candidate is None:
                 candidate = candidates[pid] = Candidate(pid, [], day)
@@ -118,14 +123,24 @@ def _column(name: str) -> str:
     return connection.ops.quote_name(field.column)
 
 
-def _name_rows(by_last: dict[str, set[date]], by_first: dict[str, set[date]]) -> list[tuple[Any, ...]]:
-    """Every name of every record with a name matching a (surname key, birthday) or (first name group, birthday).
+def _send(cursor: Any, batch: Sequence[_Wanted]) -> bool:
+    """Ask for every name of every record with a name matching one of the batch's (surname key, birthday) or
+    (first name group, birthday) pairs; False when the batch has no one to look up.
 
     One statement: two sets of indexed seeks, by surname (a changed first name) and by first name (a changed
     surname), then the records' other names. Written as SQL because the ORM spends longer building a query of
     a few thousand OR'd pairs than the database spends answering it; the columns are the model's own and every
     value is a parameter.
     """
+    by_last: dict[str, set[date]] = {}
+    by_first: dict[str, set[date]] = {}
+    for wanted in batch:
+        if wanted.last:
+            by_last.setdefault(wanted.last, set()).update(wanted.days)
+        if wanted.first:
+            by_first.setdefault(wanted.first, set()).update(wanted.days)
+    if not (by_last or by_first):
+        return False
     table = connection.ops.quote_name(PersonName._meta.db_table)
     person, born = _column("person"), _column("born")
     selected = ", ".join(_column(name) for name in COLUMNS)
@@ -164,10 +179,13 @@ def _name_rows(by_last: dict[str, set[date]], by_first: dict[str, set[date]]) ->
         )
     else:
         sql = f"SELECT {selected} FROM {table} WHERE {person} IN ({hits})"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    if postgresql:
+    cursor.execute(sql, params)
+    return True
+
+
+def _received(cursor: Any) -> list[tuple[Any, ...]]:
+    rows = cursor.fetchall()
+    if connection.vendor == "postgresql":
         return rows
     # SQLite hands dates back as text.
     return [(*row[:4], _as_date(row[4]), *row[5:]) for row in rows]
