@@ -62,7 +62,7 @@ def suggest(people: Sequence[Named]) -> list[Suggestions]:
 def _looking_ahead() -> AbstractContextManager[object]:
     """PostgreSQL's pipeline mode: a statement is sent without waiting for the one before to be read."""
     if connection.vendor == "postgresql":
-        return connection.connection.pipeline()  # type: ignore[union-attr]
+        return connection.connection.pipeline()
     return nullcontext()
 
 
@@ -147,15 +147,15 @@ def _send(cursor: Any, batch: Sequence[_Wanted]) -> bool:
     lookups: list[str] = []
     params: list[Any] = []
     postgresql = connection.vendor == "postgresql"
-    for key_column, wanted in ((_column("last_key"), by_last), (_column("first_group"), by_first)):
-        if not wanted:
+    for key_column, pairs in ((_column("last_key"), by_last), (_column("first_group"), by_first)):
+        if not pairs:
             continue
         if postgresql:
             # Two arrays joined as a table, PostgreSQL seeking the (key, born) index once a pair; the driver has
             # neither thousands of placeholders to parse nor thousands of array items to quote one by one.
             keys: list[str] = []
             days: list[str] = []
-            for key, born_on in wanted.items():
+            for key, born_on in pairs.items():
                 keys += [key] * len(born_on)
                 days += [day.isoformat() for day in born_on]
             lookups.append(
@@ -165,9 +165,9 @@ def _send(cursor: Any, batch: Sequence[_Wanted]) -> bool:
             params += [array_literal(keys), "{" + ",".join(days) + "}"]
         else:
             conditions: list[str] = []
-            for key, days in wanted.items():
-                conditions.append(f"({key_column} = %s AND {born} IN ({', '.join(['%s'] * len(days))}))")
-                params += [key, *sorted(days)]
+            for key, born_on in pairs.items():
+                conditions.append(f"({key_column} = %s AND {born} IN ({', '.join(['%s'] * len(born_on))}))")
+                params += [key, *sorted(born_on)]
             lookups.append(f"SELECT {person} FROM {table} WHERE {' OR '.join(conditions)}")  # noqa: S608
     hits = " UNION ".join(lookups)
     if postgresql:

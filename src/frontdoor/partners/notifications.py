@@ -176,7 +176,7 @@ def _held(references: set[str]) -> set[str]:
         )
     # One array parameter: a day's thousands of references as IN (%s, ...) took the ORM and the driver longer
     # to build and quote than the database took to answer. The table and column are the model's own.
-    column = connection.ops.quote_name(str(PoliceNotification._meta.get_field("police_reference").column))  # type: ignore[union-attr]
+    column = connection.ops.quote_name(str(PoliceNotification._meta.get_field("police_reference").column))
     table = connection.ops.quote_name(PoliceNotification._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {column} FROM {table} WHERE {column} = ANY(%s::text[])", [array_literal(references)])  # noqa: S608
@@ -213,7 +213,7 @@ def _insert_notifications(made: list[PoliceNotification]) -> list[PoliceNotifica
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [table, str(meta.pk.column), len(made)],  # type: ignore[union-attr]
+            [table, str(meta.pk.column), len(made)],
         )
         ids = sorted(row[0] for row in cursor.fetchall())
         copy_sql = f"COPY {table} ({', '.join(ops.quote_name(c) for c in columns)}) FROM STDIN"
