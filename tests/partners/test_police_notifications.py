@@ -5,6 +5,8 @@ from io import BytesIO
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
@@ -67,6 +69,16 @@ def test_a_notification_repeated_with_the_same_reference_is_kept_once(contact_of
     )
     assert again.created == [] and again.repeated == ["PPN-2026-0001"]
     assert PoliceNotification.objects.count() == 1 and NotificationPerson.objects.count() == 1
+
+
+@pytest.mark.parametrize("reference", ['PPN "7", {B}', "PPN\\2026\\1", "ppn 1; drop"])
+def test_a_reference_written_with_quotes_or_slashes_is_recognised_when_it_comes_again(
+    contact_officer: User, mia: Person, reference: str
+) -> None:
+    notifications.receive_notifications(notifications=[incident(reference)], by=contact_officer, source="api")
+    again = notifications.receive_notifications(notifications=[incident(reference)], by=contact_officer, source="api")
+    assert again.created == [] and again.repeated == [reference]
+    assert PoliceNotification.objects.get().police_reference == reference
 
 
 def test_a_notification_without_a_child_or_from_the_future_is_refused(contact_officer: User) -> None:
@@ -138,6 +150,20 @@ def test_every_bad_line_is_reported_with_its_number_and_nothing_is_imported(cont
     assert "PPN-4 names no child" in report.errors[2]
 
 
+def test_a_line_cut_short_is_reported_with_its_number_and_nothing_is_imported(contact_officer: User) -> None:
+    report = import_notifications(
+        file=upload(
+            HEADER
+            + "PPN-1,25/11/2026 22:40,domestic_abuse,high,yes,Assault,child_present,Mia,Harrington,09/05/2017,\n"
+            + "\n"  # a blank line is skipped, not counted
+            + "PPN-2,25/11/2026 23:05,missing,,no,Missing overnight\n"
+        ),
+        by=contact_officer,
+    )
+    assert report.errors == ["Line 4: 6 values where the header names 11 columns"]
+    assert report.lines == 2 and not PoliceNotification.objects.exists()
+
+
 def test_a_file_that_is_not_a_notifications_csv_is_refused(client_for, contact_officer: User) -> None:
     client = client_for(contact_officer)
     page = client.post("/partners/police/import/", {"file": upload("hello")}).content.decode()
@@ -197,3 +223,24 @@ def test_a_persons_suggestions_do_not_depend_on_who_else_is_in_the_file(mia: Per
         ]
     )[1]
     assert among_others == alone[0] and alone[0][0]["person"] == mia.pk
+
+
+def test_importing_costs_the_same_queries_however_many_lines(contact_officer: User, mia: Person) -> None:
+    def queries_for(count: int, prefix: str) -> int:
+        lines = "".join(
+            f"{prefix}-{n},25/11/2026 22:40,domestic_abuse,high,no,Assault,child_present,Mia,Harrington,09/05/2017,\n"
+            f"{prefix}-{n},25/11/2026 22:40,domestic_abuse,high,no,Assault,victim,Kim,Harrington{n},14/02/1990,\n"
+            for n in range(count)
+        )
+        with CaptureQueriesContext(connection) as made:
+            report = import_notifications(file=upload(HEADER + lines), by=contact_officer)
+        assert report.ok and report.received == count
+        return len(made)
+
+    assert queries_for(2, "FEW") == queries_for(40, "MANY")
+    assert (
+        NotificationPerson.objects.get(notification__police_reference="MANY-39", role="child_present").suggestions[0][
+            "person"
+        ]
+        == mia.pk
+    )

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 
 from frontdoor.accounts.models import User
 from frontdoor.contacts.models import Contact
@@ -194,6 +195,36 @@ def test_the_meeting_records_many_decisions_in_one_save_from_its_page(
     assert TriageDecision.objects.count() == 5 and Contact.objects.count() == 3
     page = client.get(f"/partners/meetings/{meeting.pk}/").content.decode()
     assert page.count('<select class="govuk-select"') == 1  # only the sixth child still waits
+
+
+def test_the_meeting_list_shows_each_childs_history_and_decision(
+    client_for, contact_officer: User, social_worker: User, meeting: TriageMeeting
+) -> None:
+    ava = PersonFactory(first_name="Ava", last_name="Stone")
+    referral(ava, TODAY - timedelta(days=20), social_worker)
+    hidden = PersonFactory(first_name="Ruby", last_name="Secret", is_restricted=True)
+    dean = PersonFactory(first_name="Dean", last_name="Harrington")
+    earlier = notify(contact_officer, "PPN-EARLIER", ava, hours_ago=30)
+    later = notify(contact_officer, "PPN-LATER", ava, hidden, ("Zoe", "Unknown", date(2018, 3, 3)))
+    for notification in (earlier, later):
+        notifications.confirm_match(named=notification.people.get(first_name="Dean"), person=dean, by=contact_officer)
+    triage.record_decisions(
+        meeting=meeting,
+        by=contact_officer,
+        choices=[triage.Choice(child_on(earlier, "Ava"), "contact", "Seen <twice>")],
+    )
+    page = client_for(contact_officer).get(f"/partners/meetings/{meeting.pk}/").content.decode()
+    contact = Contact.objects.get()
+    assert "Children to triage (4)" in page  # Ava twice, Ruby, Zoe; Dean is an adult
+    assert page.count("1 earlier notification in 12 months") == 2  # Ava's two notifications
+    assert page.count("The alleged perpetrator: 1 other") == 4
+    assert page.count(f"<strong>Open case</strong>, {escape(social_worker.display_name)}") == 2
+    assert "Restricted record" in page and f"/people/{hidden.pk}/" not in page and f"/people/{ava.pk}/" in page
+    assert "Zoe Unknown<br><strong" in page and "Not matched" in page
+    assert "Dean Harrington (alleged perpetrator)" in page and "<strong>medium risk</strong>" in page
+    assert "Contact for the front door" in page and "Seen &lt;twice&gt;" in page
+    assert f'href="/contacts/{contact.pk}/">Contact C{contact.pk:07d}</a>' in page
+    assert page.count('<select class="govuk-select"') == 3 and page.count('<option value="marac">') == 3
 
 
 def test_the_meeting_list_costs_the_same_queries_however_many_wait(

@@ -7,6 +7,7 @@ day of notifications would leave children out of the triage meeting without anyo
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO
@@ -75,39 +76,75 @@ def read(file: IO[bytes], report: ImportReport) -> list[notifications.Notificati
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError("The file must be a CSV file saved as UTF-8 text") from None
-    rows = csv.DictReader(io.StringIO(text))
-    missing = [c for c in COLUMNS if c not in (rows.fieldnames or [])]
+    rows = csv.reader(io.StringIO(text))
+    header = next(rows, [])
+    missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise ValueError(f"Line 1: the header is missing {', '.join(missing)}")
-    grouped: dict[str, tuple[dict[str, object], list[notifications.PersonOnNotification]]] = {}
+    # A column named twice is read from its last place, as a dictionary of the line would have it.
+    place = {name: n for n, name in enumerate(header)}
+    reference_at, incident_at, kind_at, risk_at, marac_at, summary_at = (
+        place[c] for c in ("police_reference", "incident_at", "kind", "dash_risk", "marac_referral", "summary")
+    )
+    role_at, first_at, last_at, born_at, postcode_at = (
+        place[c] for c in ("role", "first_name", "last_name", "date_of_birth", "postcode")
+    )
+    needed = max(place[c] for c in COLUMNS) + 1
+    now, today = timezone.now(), timezone.localdate()
+    # A notification's lines repeat its incident, and a day's file has a few hundred incident times: each
+    # text is read and each incident checked once.
+    times: dict[str, tuple[datetime | None, str]] = {}
+    birthdays: dict[str, tuple[date | None, str]] = {}
+    checked: dict[Details, list[str]] = {}
+    grouped: dict[str, tuple[Details, list[notifications.PersonOnNotification]]] = {}
     lines: dict[str, list[int]] = {}
     for row in rows:
+        if not row:
+            continue  # a blank line
         line = rows.line_num
         report.lines += 1
+        if len(row) < needed:
+            report.errors.append(f"Line {line}: {len(row)} values where the header names {len(header)} columns")
+            continue
         problems: list[str] = []
-        incident = _when(row["incident_at"], problems)
-        born = _day(row["date_of_birth"], problems) if row["date_of_birth"].strip() else None
-        marac = row["marac_referral"].strip().lower()
-        if marac not in YES | NO:
+        when = row[incident_at]
+        if (incident_read := times.get(when)) is None:
+            incident_read = times[when] = _when(when)
+        incident, problem = incident_read
+        if problem:
+            problems.append(problem)
+        born = None
+        if (birthday := row[born_at]).strip():
+            if (born_read := birthdays.get(birthday)) is None:
+                born_read = birthdays[birthday] = _day(birthday)
+            born, problem = born_read
+            if problem:
+                problems.append(problem)
+        marac = row[marac_at].strip().lower()
+        if marac not in YES and marac not in NO:
             problems.append("marac_referral must be yes or no")
-        reference = row["police_reference"].strip()
-        details: dict[str, object] = {
-            "police_reference": reference,
-            "incident_at": incident,
-            "kind": row["kind"].strip().lower(),
-            "dash_risk": row["dash_risk"].strip().lower(),
-            "marac_referral": marac in YES,
-            "summary": row["summary"].strip(),
-        }
+        reference = row[reference_at].strip()
+        details: Details = (
+            reference,
+            incident,
+            row[kind_at].strip().lower(),
+            row[risk_at].strip().lower(),
+            marac in YES,
+            row[summary_at].strip(),
+        )
         person = notifications.PersonOnNotification(
-            role=row["role"].strip().lower(),
-            first_name=row["first_name"].strip(),
-            last_name=row["last_name"].strip(),
+            role=row[role_at].strip().lower(),
+            first_name=row[first_at].strip(),
+            last_name=row[last_at].strip(),
             date_of_birth=born,
-            postcode=row["postcode"].strip(),
+            postcode=row[postcode_at].strip(),
         )
         if incident is not None:
-            problems += _row_problems(details, person)
+            # The service's checks on one line, but for the rule that needs the whole notification.
+            if (incident_problems := checked.get(details)) is None:
+                incident_problems = checked[details] = notifications.incident_problems(_notification(details), now)
+            problems += incident_problems
+            problems += notifications.person_problems(person, today)
         earlier = grouped.get(reference)
         if earlier is not None and earlier[0] != details:
             problems.append(f"the incident details differ from an earlier line for {reference}")
@@ -124,45 +161,59 @@ def read(file: IO[bytes], report: ImportReport) -> list[notifications.Notificati
             report.errors.append(
                 f"Line{'s' if len(lines[reference]) > 1 else ''} {numbers}: {reference} names no child"
             )
-    return [notifications.Notification(**details, people=people) for details, people in grouped.values()]  # type: ignore[arg-type]
+    return [_notification(details, people) for details, people in grouped.values()]
 
 
-def _row_problems(details: dict[str, object], person: notifications.PersonOnNotification) -> list[str]:
-    """The service's checks on one line, but for the rule that needs the whole notification."""
-    one = notifications.Notification(**details, people=[person])  # type: ignore[arg-type]
-    return [p for p in notifications.problems_with(one) if p != "A notification names at least one child"]
+# A line's incident: police reference, time, kind, DASH risk, MARAC referral made, summary.
+Details = tuple[str, datetime | None, str, str, bool, str]
+
+
+def _notification(
+    details: Details, people: Sequence[notifications.PersonOnNotification] = ()
+) -> notifications.Notification:
+    reference, incident, kind, risk, marac, summary = details
+    assert incident is not None
+    return notifications.Notification(
+        police_reference=reference,
+        incident_at=incident,
+        kind=kind,
+        dash_risk=risk,
+        marac_referral=marac,
+        summary=summary,
+        people=people,
+    )
 
 
 UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
-def _when(text: str, problems: list[str]) -> datetime | None:
+def _when(text: str) -> tuple[datetime | None, str]:
+    """The incident's date and time, or what is wrong with it."""
     text = text.strip()
     day, _, clock = text.partition(" ")
     # The police's own layout (25/11/2026 22:40) is read directly: strptime costs more than the matching.
     if (found := UK_DATE.fullmatch(day)) and len(clock) == 5 and clock[2] == ":" and clock.replace(":", "").isdigit():
         d, m, y = (int(part) for part in found.groups())
         try:
-            return datetime(y, m, d, int(clock[:2]), int(clock[3:]), tzinfo=timezone.get_current_timezone())
+            return datetime(y, m, d, int(clock[:2]), int(clock[3:]), tzinfo=timezone.get_current_timezone()), ""
         except ValueError:
             pass
     else:
         try:
             parsed = datetime.fromisoformat(text)
-            return parsed if parsed.tzinfo else timezone.make_aware(parsed)
+            return (parsed if parsed.tzinfo else timezone.make_aware(parsed)), ""
         except ValueError:
             pass
-    problems.append(f"incident_at “{text}” is not a date and time like 25/11/2026 22:40")
-    return None
+    return None, f"incident_at “{text}” is not a date and time like 25/11/2026 22:40"
 
 
-def _day(text: str, problems: list[str]) -> date | None:
+def _day(text: str) -> tuple[date | None, str]:
+    """A date of birth, or what is wrong with it."""
     text = text.strip()
     try:
         if found := UK_DATE.fullmatch(text):
             d, m, y = (int(part) for part in found.groups())
-            return date(y, m, d)
-        return date.fromisoformat(text)
+            return date(y, m, d), ""
+        return date.fromisoformat(text), ""
     except ValueError:
-        problems.append(f"date_of_birth “{text}” is not a date like 14/02/2019")
-        return None
+        return None, f"date_of_birth “{text}” is not a date like 14/02/2019"

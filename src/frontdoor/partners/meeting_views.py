@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 from frontdoor.accounts.access import require
 from frontdoor.accounts.roles import Capability
 from frontdoor.govuk.forms import add_errors
-from frontdoor.partners import queries, triage
+from frontdoor.partners import meeting_page, queries, triage
 from frontdoor.partners.access import get_task_for_user, receiver
 from frontdoor.partners.forms import MeetingForm, MinutesForm, decisions_posted
-from frontdoor.partners.models import NotificationPerson, TriageDecision, TriageMeeting
+from frontdoor.partners.models import NotificationPerson, TriageMeeting
 
 
 def meetings(request: HttpRequest) -> HttpResponse:
@@ -35,8 +35,13 @@ def meetings(request: HttpRequest) -> HttpResponse:
 def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
     receiver(request)
     found = get_object_or_404(TriageMeeting.objects.prefetch_related("attendees"), pk=meeting_id)
-    rows = queries.triage_rows(found)
-    context = {"meeting": found, "rows": rows, "outcomes": TriageDecision.Outcome.choices, "minutes": MinutesForm()}
+    lines = meeting_page.lines(queries.triage_rows(found))
+    context = {
+        "meeting": found,
+        "lines": lines,
+        "outcome_options": meeting_page.outcome_options(),
+        "minutes": MinutesForm(),
+    }
     return render(request, "partners/meeting.html", context)
 
 
