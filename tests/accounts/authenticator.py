@@ -52,18 +52,11 @@ class SoftwareAuthenticator:
             USER_PRESENT | USER_VERIFIED | ATTESTED_CREDENTIAL, attested + self._cose_public_key()
         )
         attestation = encode_cbor({"fmt": "none", "attStmt": {}, "authData": auth_data})
-        credential_id = bytes_to_base64url(self.credential_id)
-        return json.dumps(
+        return self._answer(
             {
-                "id": credential_id,
-                "rawId": credential_id,
-                "type": "public-key",
-                "clientExtensionResults": {},
-                "response": {
-                    "clientDataJSON": bytes_to_base64url(self._client_data("webauthn.create", options["challenge"])),
-                    "attestationObject": bytes_to_base64url(attestation),
-                    "transports": ["internal"],
-                },
+                "clientDataJSON": bytes_to_base64url(self._client_data("webauthn.create", options["challenge"])),
+                "attestationObject": bytes_to_base64url(attestation),
+                "transports": ["internal"],
             }
         )
 
@@ -76,6 +69,16 @@ class SoftwareAuthenticator:
         auth_data = self._authenticator_data(USER_PRESENT | USER_VERIFIED)
         client_data = self._client_data("webauthn.get", options["challenge"])
         signature = self.key.sign(auth_data + hashlib.sha256(client_data).digest(), ec.ECDSA(hashes.SHA256()))
+        return self._answer(
+            {
+                "clientDataJSON": bytes_to_base64url(client_data),
+                "authenticatorData": bytes_to_base64url(auth_data),
+                "signature": bytes_to_base64url(signature),
+            }
+        )
+
+    def _answer(self, response: dict[str, Any]) -> str:
+        """A PublicKeyCredential as the browser serialises it, around the ceremony's response."""
         credential_id = bytes_to_base64url(self.credential_id)
         return json.dumps(
             {
@@ -83,10 +86,6 @@ class SoftwareAuthenticator:
                 "rawId": credential_id,
                 "type": "public-key",
                 "clientExtensionResults": {},
-                "response": {
-                    "clientDataJSON": bytes_to_base64url(client_data),
-                    "authenticatorData": bytes_to_base64url(auth_data),
-                    "signature": bytes_to_base64url(signature),
-                },
+                "response": response,
             }
         )

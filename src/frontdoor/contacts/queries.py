@@ -79,8 +79,8 @@ class QueueFilters:
 
 def duty_queue(*, user: User, filters: QueueFilters, now: datetime | None = None) -> list[QueueRow]:
     """Every contact waiting at the front door, most urgent first, with its clocks."""
-    now = now or timezone.now()
-    rows = queue_rows(waiting_contacts(user=user, filters=filters, now=now), now=now)
+    now, policy = now or timezone.now(), FrontDoorPolicy.load()
+    rows = queue_rows(waiting_contacts(user=user, filters=filters, now=now, policy=policy), now=now, policy=policy)
     return [row for row in rows if row.clock.state == row.clock.state.OVERDUE] if filters.overdue else rows
 
 
@@ -89,15 +89,15 @@ def duty_queue_page(*, user: User, filters: QueueFilters, number: str | None, si
     now = timezone.now()
     if filters.overdue:
         return Paginator(duty_queue(user=user, filters=filters, now=now), size).get_page(number)
-    contacts = Paginator(waiting_contacts(user=user, filters=filters, now=now), size).get_page(number)
+    policy = FrontDoorPolicy.load()
+    contacts = Paginator(waiting_contacts(user=user, filters=filters, now=now, policy=policy), size).get_page(number)
     # The page keeps the contacts' paginator for its count and links; only its rows change kind.
     paginator = cast("Paginator[QueueRow]", contacts.paginator)
-    return Page(queue_rows(contacts.object_list, now=now), contacts.number, paginator)
+    return Page(queue_rows(contacts.object_list, now=now, policy=policy), contacts.number, paginator)
 
 
-def waiting_contacts(*, user: User, filters: QueueFilters, now: datetime) -> QuerySet[Contact]:
+def waiting_contacts(*, user: User, filters: QueueFilters, now: datetime, policy: FrontDoorPolicy) -> QuerySet[Contact]:
     """The contacts waiting, most urgent first: immediate danger, then red, amber, green, then the longest waiting."""
-    policy = FrontDoorPolicy.load()
     # "status IN (...)" rather than "NOT closed": the queue index then reads only the waiting few.
     waiting = [Contact.Status.OPEN, Contact.Status.AWAITING_AUTHORISATION]
     contacts = Contact.objects.filter(status__in=waiting).select_related("picked_up_by")
@@ -115,9 +115,9 @@ def waiting_contacts(*, user: User, filters: QueueFilters, now: datetime) -> Que
     return contacts.order_by("-immediate_danger", rag_order, "received_at", "pk")
 
 
-def queue_rows(contacts: Iterable[Contact], *, now: datetime) -> list[QueueRow]:
+def queue_rows(contacts: Iterable[Contact], *, now: datetime, policy: FrontDoorPolicy) -> list[QueueRow]:
     """The queue's rows for these contacts, in the order given, with their children, decisions and clocks."""
-    council, policy = LocalAuthority.load(), FrontDoorPolicy.load()
+    council = LocalAuthority.load()
     idle_since = now - timedelta(minutes=policy.pick_up_idle_minutes)
     contacts = list(contacts)
     prefetch_related_objects(contacts, children_and_decisions())
