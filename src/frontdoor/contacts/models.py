@@ -1,11 +1,24 @@
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.codes import ReferralSource
+
+# The day something happened in England, whatever the server's clock: returns and figures count by it.
+UK = ZoneInfo("Europe/London")
+
+
+def uk_day_of(field: str) -> models.GeneratedField:
+    """The UK day of a date and time field, kept by the database beside it so it can be indexed and grouped on."""
+    return models.GeneratedField(
+        expression=TruncDate(field, tzinfo=UK), output_field=models.DateField(), db_persist=True
+    )
 
 
 class Outcome(models.TextChoices):
@@ -161,6 +174,7 @@ class Contact(models.Model):
         CLOSED = "closed", "Decided"
 
     received_at = models.DateTimeField(help_text="The first call or receipt: the decision clock starts here.")
+    received_on = uk_day_of("received_at")
     channel = models.CharField(max_length=20, choices=Channel.choices)
     source = models.CharField(max_length=2, choices=ReferralSource.choices)
     referrer_name = models.CharField(max_length=150, blank=True)
@@ -206,6 +220,8 @@ class Contact(models.Model):
             models.Index(fields=["closed_at"], name="contact_closed"),
             # The performance dashboards count contacts by the day received; their recent days are read live.
             models.Index(fields=["received_at"], name="contact_received"),
+            # Contacts by day and source read from the index alone (insight's contacts received).
+            models.Index(fields=["received_on", "source"], name="contact_received_day"),
         ]
 
     def __str__(self) -> str:
@@ -289,6 +305,7 @@ class ThresholdDecision(models.Model):
     status = models.CharField(max_length=30, choices=Status.choices)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(default=timezone.now)
+    decided_on = uk_day_of("decided_at")
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -297,7 +314,11 @@ class ThresholdDecision(models.Model):
 
     class Meta:
         ordering = ["-decided_at", "-id"]
-        indexes = [models.Index(fields=["status", "decided_at"], name="decision_status")]
+        indexes = [
+            models.Index(fields=["status", "decided_at"], name="decision_status"),
+            # Decisions that stand, by day and outcome, read from the index alone (insight's decisions by outcome).
+            models.Index(fields=["status", "decided_on", "outcome"], name="decision_day"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} for {self.contact_child}"
@@ -342,6 +363,7 @@ class Call(models.Model):
     queue = models.CharField(max_length=60, blank=True)
     agent = models.CharField(max_length=100, blank=True)
     offered_at = models.DateTimeField(null=True, blank=True)
+    offered_on = uk_day_of("offered_at")
     answered_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     transfers = models.PositiveSmallIntegerField(default=0)
@@ -351,7 +373,11 @@ class Call(models.Model):
 
     class Meta:
         ordering = ["-offered_at"]
-        indexes = [models.Index(fields=["offered_at"], name="call_offered")]
+        indexes = [
+            models.Index(fields=["offered_at"], name="call_offered"),
+            # Calls by day, answered in time or abandoned, read from the index alone (insight).
+            models.Index(fields=["offered_on", "abandoned", "offered_at", "answered_at"], name="call_offered_day"),
+        ]
 
     def __str__(self) -> str:
         return f"Call {self.call_id}"

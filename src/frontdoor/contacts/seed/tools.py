@@ -139,7 +139,9 @@ class Table:
         ops = connection.ops
         self.connection, self.model, self.ids = connection, model, ids
         named = [model._meta.get_field(name) for name in columns]
-        others = [f for f in model._meta.concrete_fields if not f.primary_key and f.name not in columns]
+        others = [
+            f for f in model._meta.concrete_fields if not f.primary_key and not f.generated and f.name not in columns
+        ]
         fields = [f for f in named if isinstance(f, models.Field) and f.concrete]
         assert len(fields) == len(columns), f"{model.__name__}: every column must be one of its fields"
         pk = model._meta.pk
