@@ -74,3 +74,12 @@ def test_single_sign_on_half_set_up_stops_start_up_naming_what_is_missing() -> N
     result = frontdoor("check", **PRODUCTION, OIDC_CLIENT_ID="front-door", OIDC_CLIENT_SECRET="secret")
     assert result.returncode != 0
     assert "single sign-on also needs OIDC_ISSUER (or OIDC_DISCOVERY_URL)" in result.stderr
+
+
+def test_postgresql_connections_run_without_the_jit_compiler_unless_the_url_asks_for_it() -> None:
+    def options(url: str) -> str:
+        return setting("DATABASES['default']['OPTIONS']['options']", **{**PRODUCTION, "DATABASE_URL": url})
+
+    assert options("postgres://frontdoor@db.council.example/frontdoor") == "-c jit=off"
+    asked = options("postgres://frontdoor@db.council.example/frontdoor?options=-c%20jit%3Don")
+    assert asked == "-c jit=off -c jit=on"
