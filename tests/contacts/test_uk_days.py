@@ -40,11 +40,11 @@ def test_moving_a_contacts_time_moves_its_day() -> None:
     assert Contact.objects.get(pk=contact.pk).received_on == date(2026, 7, 1)
 
 
-def test_a_decision_counts_on_the_day_it_was_made_in_the_uk() -> None:
+def test_a_decision_counts_on_the_day_it_was_made_in_the_uk(levels: dict[int, ThresholdLevel]) -> None:
     officer = make_user(Role.CONTACT_OFFICER)
     child = ContactChild.objects.create(contact=a_contact(WINTER_NIGHT, officer), person=PersonFactory())
     decision = ThresholdDecision.objects.create(
-        contact_child=child, level=ThresholdLevel.objects.order_by("number").first(), outcome="nfa",
+        contact_child=child, level=levels[1], outcome="nfa",
         rationale="Why.", rag="green", status="decided", decided_by=officer, decided_at=SUMMER_NIGHT,
     )  # fmt: skip
 
