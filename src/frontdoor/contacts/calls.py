@@ -23,14 +23,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import IO, Any
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import connections, router, transaction
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
-from frontdoor.contacts.models import Call, CallEvent
+from frontdoor.contacts.models import UK, Call, CallEvent
 from frontdoor.records.services import record_event
 
 Kind = CallEvent.Kind
@@ -212,7 +211,6 @@ def _record(*, events: Iterable[CallEventData], received_by: User | None) -> lis
 # The call log -----------------------------------------------------------------------------------
 
 LOG_COLUMNS = ("call_id", "started", "answered", "ended", "queue", "agent", "transfers")
-UK = ZoneInfo("Europe/London")
 UK_TIME = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 MAX_TRANSFERS = 32767
 # Lines looked up and inserted together: few enough for any database's limit on query parameters.
